@@ -1,0 +1,98 @@
+using Exchange.Adapters.Model;
+using Exchange.Adapters.Reports;
+using Exchange.Adapters.Results;
+using Exchange.Adapters.Validation.Formats;
+
+namespace Exchange.Adapters.Normalization;
+
+/// <summary>Turns a reported dose into a canonical dose report, or says precisely what is wrong with it.</summary>
+public static class VaccinationNormalizer
+{
+    private const int MaxDoseNumber = 10;
+    private const int MaxFreeTextLength = 64;
+
+    /// <param name="field">Path of the dose in the request, e.g. "vaccinations[2]".</param>
+    /// <param name="birthDate">The person's birth date, when known: no dose may precede it.</param>
+    public static Result<DoseReport> Normalize(ReportedVaccination reported, string field, DateOnly? birthDate, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        var issues = new IssueCollector();
+        var vaccine = PersonNormalizer.NormalizeCode(reported.VaccineCode, $"{field}.vaccine_code", VaccineCode.Check, required: true, issues);
+        if (reported.DoseNumber is < 1 or > MaxDoseNumber)
+        {
+            issues.Invalid($"{field}.dose_number", $"dose number must be between 1 and {MaxDoseNumber}, got {reported.DoseNumber}");
+        }
+
+        var date = NormalizeDate(reported.Date, $"{field}.date", birthDate, today, issues);
+        var expiry = NormalizeExpiry(reported.ExpiryDate, $"{field}.expiry_date", issues);
+        var unit = PersonNormalizer.NormalizeCode(reported.AdministeringUnit, $"{field}.administering_unit", UnitCode.Check, required: true, issues);
+        var lot = FreeText(reported.LotNumber, $"{field}.lot_number", issues);
+        var manufacturer = FreeText(reported.ManufacturerCode, $"{field}.manufacturer_code", issues);
+        var traceability = FreeText(reported.TraceabilityCode, $"{field}.traceability_code", issues);
+        var vaccinator = FreeText(reported.Vaccinator, $"{field}.vaccinator", issues);
+        var sourceRecordId = FreeText(reported.SourceRecordId, $"{field}.source_record_id", issues);
+
+        return issues.ToResult(() => new DoseReport(
+            vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!,
+            reported.Route, reported.Site, vaccinator, reported.Kind ?? VaccinationKind.Routine, sourceRecordId));
+    }
+
+    private static DateOnly? NormalizeDate(string? reported, string field, DateOnly? birthDate, DateOnly today, IssueCollector issues)
+    {
+        var text = TextCleaner.Clean(reported);
+        if (text is null)
+        {
+            issues.Invalid(field, "vaccination date is required");
+            return null;
+        }
+
+        if (!CanonicalDates.TryParseDate(text, out var date))
+        {
+            issues.Invalid(field, $"'{text}' is not a date in the form {CanonicalDates.DateFormat}");
+            return null;
+        }
+
+        if (date > today)
+        {
+            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is in the future");
+            return null;
+        }
+
+        if (birthDate is { } birth && date < birth)
+        {
+            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is before the birth date {CanonicalDates.Format(birth)}");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static DateOnly? NormalizeExpiry(string? reported, string field, IssueCollector issues)
+    {
+        var text = TextCleaner.Clean(reported);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (CanonicalDates.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        issues.Invalid(field, $"'{text}' is not a date in the form {CanonicalDates.DateFormat}");
+        return null;
+    }
+
+    private static string? FreeText(string? reported, string field, IssueCollector issues)
+    {
+        var text = TextCleaner.Clean(reported);
+        if (text is { Length: > MaxFreeTextLength })
+        {
+            issues.Invalid(field, $"at most {MaxFreeTextLength} characters, got {text.Length}");
+            return null;
+        }
+
+        return text;
+    }
+}

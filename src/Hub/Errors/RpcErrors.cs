@@ -1,0 +1,33 @@
+using Exchange.Adapters.Results;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Exchange.Hub.Errors;
+
+/// <summary>Builds gRPC errors with google.rpc.BadRequest field violations, as clients of Google APIs expect.</summary>
+internal static class RpcErrors
+{
+    public static RpcException FromIssues(IReadOnlyList<Issue> issues)
+    {
+        var code = IssueCodeMap.ToGrpc(issues[0].Code);
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(issues.Select(issue => new BadRequest.Types.FieldViolation
+        {
+            Field = issue.Field,
+            Description = issue.Message,
+        }));
+        var message = issues.Count == 1 ? $"{issues[0].Field}: {issues[0].Message}" : $"{issues.Count} problems, first: {issues[0].Field}: {issues[0].Message}";
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
+    }
+
+    public static RpcException Invalid(string field, string message) => FromIssues([Issue.Invalid(field, message)]);
+
+    public static RpcException NotFound(string what) => new(new global::Grpc.Core.Status(StatusCode.NotFound, what));
+}

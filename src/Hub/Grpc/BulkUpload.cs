@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using Exchange.Adapters.Results;
+using Exchange.Hub.Callers;
+using Exchange.Silo.Registry;
+using Exchange.Silo.Records;
+using Grpc.Core;
+using V1 = Exchange.Protos.V1;
+
+namespace Exchange.Hub.Grpc;
+
+/// <summary>
+/// One bulk-upload stream: items are registered concurrently (bounded), and each gets its own result, so a bad item
+/// is rejected alone. Results are written by one writer, as gRPC stream writers allow one write at a time.
+/// </summary>
+internal sealed class BulkUpload(PersonDirectory directory, Caller caller, TimeProvider time, ILogger logger) : IDisposable
+{
+    private const int MaxItemsInFlight = 128;
+
+    private readonly Channel<V1.BulkUploadResult> _results = Channel.CreateBounded<V1.BulkUploadResult>(MaxItemsInFlight * 2);
+    private readonly SemaphoreSlim _slots = new(MaxItemsInFlight);
+    private long _accepted;
+    private long _duplicates;
+    private long _rejected;
+
+    public async Task RunAsync(IAsyncStreamReader<V1.BulkUploadItem> items, IServerStreamWriter<V1.BulkUploadResult> results, CancellationToken cancellationToken)
+    {
+        var writer = WriteResultsAsync(results, cancellationToken);
+        var pending = new List<Task>();
+        try
+        {
+            long sequence = 0;
+            await foreach (var item in items.ReadAllAsync(cancellationToken))
+            {
+                await _slots.WaitAsync(cancellationToken);
+                pending.Add(ProcessAsync(sequence++, item));
+                pending.RemoveAll(task => task.IsCompleted);
+            }
+
+            await Task.WhenAll(pending);
+        }
+        finally
+        {
+            _results.Writer.TryComplete();
+            await writer;
+        }
+
+        HubLog.BulkUploadEnded(logger, caller.SystemId, _accepted, _duplicates, _rejected);
+    }
+
+    private async Task ProcessAsync(long sequence, V1.BulkUploadItem item)
+    {
+        V1.BulkUploadResult result;
+        try
+        {
+            result = await RegisterAsync(sequence, item);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The item's outcome is unknown (e.g. storage outage): say so, and let the client retry it with the same id.
+            result = Rejected(sequence, item, string.Empty, [new Issue(IssueCode.Transient, string.Empty, "not stored because storage is unavailable; retry with the same client_message_id")]);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        Count(result.Status);
+        await _results.Writer.WriteAsync(result);
+    }
+
+    private async Task<V1.BulkUploadResult> RegisterAsync(long sequence, V1.BulkUploadItem item)
+    {
+        var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow());
+        if (!command.Succeeded)
+        {
+            return Rejected(sequence, item, string.Empty, command.Issues);
+        }
+
+        var outcome = await directory.RegisterAsync(command.Value);
+        return outcome.Succeeded ? Accepted(sequence, item, outcome) : Rejected(sequence, item, outcome.HubId, outcome.Issues);
+    }
+
+    private static V1.BulkUploadResult Accepted(long sequence, V1.BulkUploadItem item, PersonWriteOutcome outcome)
+    {
+        var recorded = outcome.Doses.Count(dose => dose.Kind == DoseOutcomeKind.Recorded);
+        var merged = outcome.Doses.Count(dose => dose.Kind == DoseOutcomeKind.Merged);
+        var isNew = !outcome.Replayed && (outcome.Created || recorded + merged > 0);
+        return new V1.BulkUploadResult
+        {
+            Sequence = sequence,
+            ClientMessageId = item.ClientMessageId,
+            Status = isNew ? V1.ItemStatus.Accepted : V1.ItemStatus.Duplicate,
+            HubId = outcome.HubId,
+            VaccinationsRecorded = outcome.Replayed ? 0 : recorded,
+            VaccinationsMerged = outcome.Replayed ? 0 : merged,
+        };
+    }
+
+    private static V1.BulkUploadResult Rejected(long sequence, V1.BulkUploadItem item, string hubId, IReadOnlyList<Issue> issues)
+    {
+        var result = new V1.BulkUploadResult
+        {
+            Sequence = sequence,
+            ClientMessageId = item.ClientMessageId,
+            Status = V1.ItemStatus.Rejected,
+            HubId = hubId,
+            Reason = issues[0].Message,
+        };
+        result.Violations.AddRange(issues.Select(issue => new V1.FieldViolation { Field = issue.Field, Description = issue.Message }));
+        return result;
+    }
+
+    private void Count(V1.ItemStatus status)
+    {
+        switch (status)
+        {
+            case V1.ItemStatus.Accepted:
+                Interlocked.Increment(ref _accepted);
+                break;
+            case V1.ItemStatus.Duplicate:
+                Interlocked.Increment(ref _duplicates);
+                break;
+            default:
+                Interlocked.Increment(ref _rejected);
+                break;
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task WriteResultsAsync(IServerStreamWriter<V1.BulkUploadResult> results, CancellationToken cancellationToken)
+    {
+        await foreach (var result in _results.Reader.ReadAllAsync(cancellationToken))
+        {
+            await results.WriteAsync(result, cancellationToken);
+        }
+    }
+}

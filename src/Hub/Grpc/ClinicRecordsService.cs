@@ -1,0 +1,101 @@
+using Exchange.Hub.Callers;
+using Exchange.Hub.Errors;
+using Exchange.Hub.Grpc.Mapping;
+using Exchange.Silo.Registry;
+using Exchange.Silo.Search;
+using Grpc.Core;
+using V1 = Exchange.Protos.V1;
+
+namespace Exchange.Hub.Grpc;
+
+/// <summary>The clinic API: translates wire messages to grain commands and outcomes back; no record logic here.</summary>
+internal sealed class ClinicRecordsService(
+    PersonDirectory directory, IPersonSearch search, ICallerResolver callers, TimeProvider time, ILogger<ClinicRecordsService> logger)
+    : V1.ClinicRecords.ClinicRecordsBase
+{
+    private const int MaxSearchResults = 100;
+
+    public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var command = CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow());
+        if (!command.Succeeded)
+        {
+            throw RpcErrors.FromIssues(command.Issues);
+        }
+
+        var outcome = await directory.RegisterAsync(command.Value);
+        if (!outcome.Succeeded)
+        {
+            throw RpcErrors.FromIssues(outcome.Issues);
+        }
+
+        HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
+        return outcome.ToRegisterResponse();
+    }
+
+    public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var command = CommandFactory.Record(caller, request, time.GetUtcNow());
+        if (!command.Succeeded)
+        {
+            throw RpcErrors.FromIssues(command.Issues);
+        }
+
+        var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        var outcome = await directory.Person(hubId).RecordDosesAsync(command.Value);
+        if (!outcome.Succeeded)
+        {
+            throw RpcErrors.FromIssues(outcome.Issues);
+        }
+
+        return outcome.ToRecordResponse();
+    }
+
+    public override async Task<V1.GetRecordResponse> GetRecord(V1.GetRecordRequest request, ServerCallContext context)
+    {
+        callers.Resolve(context);
+        var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        var record = await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
+        return new V1.GetRecordResponse { Person = record.ToProto() };
+    }
+
+    public override async Task<V1.FindChildrenResponse> FindChildren(V1.FindChildrenRequest request, ServerCallContext context)
+    {
+        callers.Resolve(context);
+        var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
+        var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
+        var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
+        var response = new V1.FindChildrenResponse();
+        response.Children.AddRange(records.OfType<Adapters.Model.PersonRecord>().Select(record => record.ToSummary()));
+        return response;
+    }
+
+    public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        var command = CommandFactory.Transfer(caller, request, time.GetUtcNow());
+        if (!command.Succeeded)
+        {
+            throw RpcErrors.FromIssues(command.Issues);
+        }
+
+        var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        var outcome = await directory.Person(hubId).TransferAsync(command.Value);
+        if (outcome.Issues.Length > 0)
+        {
+            throw RpcErrors.FromIssues(outcome.Issues);
+        }
+
+        return new V1.TransferChildResponse { Person = outcome.Person!.ToProto() };
+    }
+
+    public override async Task BulkUpload(
+        IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
+    {
+        var caller = callers.Resolve(context);
+        using var upload = new BulkUpload(directory, caller, time, logger);
+        await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
+    }
+}

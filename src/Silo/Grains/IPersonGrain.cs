@@ -1,0 +1,25 @@
+using Exchange.Adapters.Model;
+using Exchange.Silo.Records;
+
+namespace Exchange.Silo.Grains;
+
+/// <summary>One person's record (key: hub id). The only writer of that record; every write is durable before it returns.</summary>
+[Alias("exchange.person-grain")]
+public interface IPersonGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the record, or merges the registration into the existing one, and records the doses sent with it.</summary>
+    [Alias("register")]
+    Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command);
+
+    /// <summary>Records doses; the same dose reported by several systems is stored once with every source kept.</summary>
+    [Alias("record-doses")]
+    Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command);
+
+    /// <summary>Moves the person in, out or temporarily away, appending to the status history.</summary>
+    [Alias("transfer")]
+    Task<TransferOutcome> TransferAsync(TransferCommand command);
+
+    /// <summary>The record, or null when no person has this hub id.</summary>
+    [Alias("get")]
+    Task<PersonRecord?> GetAsync();
+}

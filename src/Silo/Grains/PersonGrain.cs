@@ -1,0 +1,115 @@
+using Exchange.Adapters.Model;
+using Exchange.Adapters.Results;
+using Exchange.Silo.Records;
+using Exchange.Silo.Rules;
+
+namespace Exchange.Silo.Grains;
+
+[CollectionAgeLimit(Minutes = 5)]
+internal sealed class PersonGrain(
+    [PersistentState(StorageNames.PersonState, StorageNames.Records)] IPersistentState<PersonState> state) : Grain, IPersonGrain
+{
+    private string HubId => this.GetPrimaryKeyString();
+
+    public Task<PersonRecord?> GetAsync() => Task.FromResult(state.State.Record);
+
+    public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
+    {
+        var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
+        if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
+        {
+            return earlier with { Replayed = true };
+        }
+
+        var known = state.State.Record;
+        var record = known is null
+            ? RegistrationRules.Create(HubId, command.Registration, command.ReceivedAt)
+            : RegistrationRules.Merge(known, command.Registration);
+        var issues = DoseRules.Check(record.Demographics, command.Doses, "vaccinations");
+        if (issues.Length > 0)
+        {
+            return PersonWriteOutcome.Failed(HubId, issues);
+        }
+
+        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt);
+        var outcome = new PersonWriteOutcome(HubId, known is null, doses, false, []);
+        var changed = known is null || RegistrationRules.Changes(known, record) || DoseRules.ChangesRecord(doses);
+        if (changed)
+        {
+            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, outcome, null));
+        }
+
+        return outcome;
+    }
+
+    public async Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command)
+    {
+        var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
+        if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
+        {
+            return earlier with { Replayed = true };
+        }
+
+        if (state.State.Record is not { } record)
+        {
+            return PersonWriteOutcome.Failed(HubId, new Issue(IssueCode.NotFound, "child", "no child has this hub id"));
+        }
+
+        var issues = DoseRules.Check(record.Demographics, command.Doses, "vaccinations");
+        if (issues.Length > 0)
+        {
+            return PersonWriteOutcome.Failed(HubId, issues);
+        }
+
+        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt);
+        var outcome = new PersonWriteOutcome(HubId, false, doses, false, []);
+        if (DoseRules.ChangesRecord(doses))
+        {
+            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, outcome, null));
+        }
+
+        return outcome;
+    }
+
+    public async Task<TransferOutcome> TransferAsync(TransferCommand command)
+    {
+        var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
+        if (MessageLedger.Find(state.State, key) is { Transfer: not null })
+        {
+            return new TransferOutcome(state.State.Record, true, []);
+        }
+
+        if (state.State.Record is not { } record)
+        {
+            return new TransferOutcome(null, false, [new Issue(IssueCode.NotFound, "child", "no child has this hub id")]);
+        }
+
+        var (updated, issues) = TransferRules.Apply(record, command);
+        if (updated is null)
+        {
+            return new TransferOutcome(null, false, issues);
+        }
+
+        await SaveAsync(updated, new ProcessedMessage(key, null, command.Kind));
+        return new TransferOutcome(updated, false, []);
+    }
+
+    /// <summary>Stores the new record; if storage fails the grain reloads its last stored state before the next call.</summary>
+    private async Task SaveAsync(PersonRecord record, ProcessedMessage message)
+    {
+        var previous = state.State.Record;
+        state.State.Record = record;
+        MessageLedger.Remember(state.State, message);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Record = previous;
+            state.State.Processed.Remove(message);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

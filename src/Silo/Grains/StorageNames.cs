@@ -1,0 +1,11 @@
+namespace Exchange.Silo.Grains;
+
+/// <summary>Names of the grain storage provider and of each persisted state (the state name keys the stored row).</summary>
+public static class StorageNames
+{
+    /// <summary>The ADO.NET grain storage provider holding every record.</summary>
+    public const string Records = "records";
+
+    public const string PersonState = "person";
+    public const string IdentifierState = "identifier";
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Exchange.Silo.Registry;
+using Exchange.Silo.Search;
+using Exchange.Silo.Grains;
+using Exchange.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace Exchange.Silo.Hosting;
+
+public static class ExchangeSiloHostingExtensions
+{
+    /// <summary>
+    /// Hosts the Orleans silo in this process: person and identifier grains on ADO.NET storage (SQLite by default,
+    /// PostgreSQL by configuration), clustered through PostgreSQL when it is the store.
+    /// </summary>
+    /// <exception cref="ExchangeConfigurationException">A setting is missing or invalid.</exception>
+    public static IHostApplicationBuilder AddExchangeSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var storage = Bind<StorageOptions>(builder.Configuration, StorageOptions.Section);
+        var cluster = Bind<ClusterNodeOptions>(builder.Configuration, ClusterNodeOptions.Section);
+        var problems = storage.Problems().Concat(cluster.Problems()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ExchangeConfigurationException(string.Join(Environment.NewLine, problems));
+        }
+
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PersonDirectory>();
+        builder.Services.AddSingleton<IPersonSearch, SqlPersonSearch>();
+        builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
+        return builder;
+    }
+
+    private static void ConfigureSilo(ISiloBuilder silo, StorageOptions storage, ClusterNodeOptions cluster)
+    {
+        var invariant = AdoNetInvariants.For(storage.Provider);
+        var connectionString = storage.ConnectionString;
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        if (storage.Provider == DatabaseKind.PostgreSql)
+        {
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = invariant;
+                options.ConnectionString = connectionString;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+
+        silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCanonicalModel, ExchangeJson.Options));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerParticipant>();
+    }
+
+    /// <summary>Canonical-model types (Adapters has no Orleans attributes) travel between grains as JSON.</summary>
+    private static bool IsCanonicalModel(Type type) =>
+        type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true;
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ExchangeConfigurationException($"Configuration section '{section}' is invalid: {exception.Message}");
+        }
+    }
+}

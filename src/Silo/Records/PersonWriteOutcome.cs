@@ -1,0 +1,14 @@
+using Exchange.Adapters.Results;
+
+namespace Exchange.Silo.Records;
+
+/// <summary>The result of a write to a person record. When <see cref="Issues"/> is not empty nothing was changed.</summary>
+/// <param name="Created">A new record was created by this write.</param>
+/// <param name="Replayed">The message id had been processed before: this is the first result again, and nothing changed.</param>
+[GenerateSerializer, Immutable, Alias("exchange.person-write-outcome.v1")]
+public sealed record PersonWriteOutcome(string HubId, bool Created, DoseOutcome[] Doses, bool Replayed, Issue[] Issues)
+{
+    public bool Succeeded => Issues.Length == 0;
+
+    public static PersonWriteOutcome Failed(string hubId, params Issue[] issues) => new(hubId, false, [], false, issues);
+}

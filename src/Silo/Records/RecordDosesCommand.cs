@@ -1,0 +1,7 @@
+using Exchange.Adapters.Model;
+
+namespace Exchange.Silo.Records;
+
+/// <summary>Record doses for an existing person.</summary>
+[GenerateSerializer, Immutable, Alias("exchange.record-doses.v1")]
+public sealed record RecordDosesCommand(string SourceSystem, string ClientMessageId, DoseReport[] Doses, DateTimeOffset ReceivedAt);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Exchange.Adapters.Model;
+using Exchange.Adapters.Normalization;
+using Exchange.Adapters.Results;
+using Exchange.Silo.Records;
+
+namespace Exchange.Silo.Rules;
+
+/// <summary>How reported doses join a record: one event per dose, every reporting source kept.</summary>
+public static class DoseRules
+{
+    /// <summary>Checks the doses against the record; issues name the dose by its position in the command.</summary>
+    public static Issue[] Check(Demographics demographics, IReadOnlyList<DoseReport> doses, string field)
+    {
+        var issues = new List<Issue>();
+        for (var i = 0; i < doses.Count; i++)
+        {
+            if (doses[i].Date < demographics.BirthDate)
+            {
+                issues.Add(Issue.Invalid(
+                    $"{field}[{i}].date",
+                    $"vaccination date {CanonicalDates.Format(doses[i].Date)} is before the birth date {CanonicalDates.Format(demographics.BirthDate)}"));
+            }
+        }
+
+        return [.. issues];
+    }
+
+    /// <summary>Adds the doses to the events; returns the new event list and what happened to each dose.</summary>
+    public static (IReadOnlyList<VaccinationEvent> Events, DoseOutcome[] Outcomes) Apply(
+        string hubId, IReadOnlyList<VaccinationEvent> events, IReadOnlyList<DoseReport> doses, string sourceSystem, DateTimeOffset receivedAt)
+    {
+        var merged = new List<VaccinationEvent>(events);
+        var outcomes = new DoseOutcome[doses.Count];
+        var nextNumber = NextEventNumber(events);
+        for (var i = 0; i < doses.Count; i++)
+        {
+            var dose = doses[i];
+            var index = merged.FindIndex(existing => existing.DoseKey == dose.DoseKey);
+            if (index < 0)
+            {
+                var created = ToEvent(EventId(hubId, nextNumber++), dose, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt));
+                merged.Add(created);
+                outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Recorded, created.EventId);
+                continue;
+            }
+
+            var existing = merged[index];
+            if (existing.Sources.Any(source => source.SourceSystem == sourceSystem))
+            {
+                outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.AlreadyRecorded, existing.EventId);
+                continue;
+            }
+
+            merged[index] = existing with { Sources = [.. existing.Sources, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt)] };
+            outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Merged, existing.EventId);
+        }
+
+        merged.Sort(static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.VaccineCode, b.VaccineCode));
+        return (merged, outcomes);
+    }
+
+    public static bool ChangesRecord(DoseOutcome[] outcomes) => outcomes.Any(outcome => outcome.Kind != DoseOutcomeKind.AlreadyRecorded);
+
+    private static VaccinationEvent ToEvent(string eventId, DoseReport dose, EventSource source) => new(
+        eventId, dose.VaccineCode, dose.DoseNumber, dose.Date, dose.LotNumber, dose.ExpiryDate, dose.ManufacturerCode,
+        dose.TraceabilityCode, dose.AdministeringUnit, dose.Route, dose.Site, dose.Vaccinator, dose.Kind, [source]);
+
+    private static string EventId(string hubId, int number) => string.Create(CultureInfo.InvariantCulture, $"{hubId}-{number}");
+
+    private static int NextEventNumber(IReadOnlyList<VaccinationEvent> events)
+    {
+        var highest = 0;
+        foreach (var existing in events)
+        {
+            var dash = existing.EventId.LastIndexOf('-');
+            if (dash >= 0 && int.TryParse(existing.EventId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                highest = Math.Max(highest, number);
+            }
+        }
+
+        return highest + 1;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Exchange.Adapters.Model;
+using Exchange.Adapters.Normalization;
+using Exchange.Silo.Hosting;
+using Exchange.Silo.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Exchange.Silo.Search;
+
+/// <summary>Runs person searches against the grain-state table of the configured database.</summary>
+internal sealed class SqlPersonSearch(IOptions<StorageOptions> storage, IOptions<ClusterOptions> cluster) : IPersonSearch
+{
+    public Task<IReadOnlyList<string>> ByMotherIdNumberAsync(string idNumber, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(PersonSearchQueries.ByMotherIdNumber(storage.Value.Provider), [("IdNumber", idNumber), ("Limit", limit)], cancellationToken);
+
+    public Task<IReadOnlyList<string>> ByDemographicsAsync(string name, DateOnly birthDate, Sex sex, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            PersonSearchQueries.ByDemographics(storage.Value.Provider),
+            [("Name", name), ("BirthDate", CanonicalDates.Format(birthDate)), ("Sex", (int)sex), ("Limit", limit)],
+            cancellationToken);
+
+    private async Task<IReadOnlyList<string>> QueryAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        AddParameter(command, "ServiceId", cluster.Value.ServiceId);
+        foreach (var (name, value) in parameters)
+        {
+            AddParameter(command, name, value);
+        }
+
+        var hubIds = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hubIds.Add(reader.GetString(0));
+        }
+
+        return hubIds;
+    }
+
+    private DbConnection Open() => storage.Value.Provider == DatabaseKind.PostgreSql
+        ? new NpgsqlConnection(storage.Value.ConnectionString)
+        : new SqliteConnection(storage.Value.ConnectionString);
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
