@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Exchange.Adapters.Model;
 
 /// <summary>A normalized dose as one source reported it; the record turns it into a <see cref="VaccinationEvent"/>.</summary>
@@ -16,5 +17,6 @@ public sealed record DoseReport(
     VaccinationKind Kind,
     string? SourceRecordId)
 {
+    [JsonIgnore]
     public DoseKey DoseKey => new(VaccineCode, DoseNumber, Date);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Exchange.Adapters.Model;
 
 /// <summary>One administered dose, in canonical codes.</summary>
@@ -22,6 +23,7 @@ public sealed record VaccinationEvent(
     IReadOnlyList<EventSource> Sources)
 {
     /// <summary>The same dose reported twice has the same vaccine, dose number and date.</summary>
+    [JsonIgnore]
     public DoseKey DoseKey => new(VaccineCode, DoseNumber, Date);
 }
 

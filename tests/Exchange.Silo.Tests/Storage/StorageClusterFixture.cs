@@ -25,7 +25,7 @@ public abstract class StorageClusterFixture(DatabaseKind kind) : IAsyncLifetime
             options.ConnectionString = connectionString;
             options.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer();
         }));
-        _cluster = builder.Build();
+        _cluster = builder.AsProduction().Build();
         await _cluster.DeployAsync();
     }
 

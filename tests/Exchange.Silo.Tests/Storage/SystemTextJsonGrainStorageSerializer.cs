@@ -12,7 +12,7 @@ internal sealed class SystemTextJsonGrainStorageSerializer : IGrainStorageSerial
         AllowOutOfOrderMetadataProperties = true,
     };
 
-    public BinaryData Serialize<T>(T input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));
+    public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));
 
     public T Deserialize<T>(BinaryData input) =>
         JsonSerializer.Deserialize<T>(input.ToMemory().Span, Options)

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text;
+using Exchange.Protos.V1;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace Exchange.Testing.Hosting;
+
+/// <summary>
+/// The real hub, started as its own process from its build output on loopback ports, as an operator would run it.
+/// Output is captured for diagnostics and for the personal-data log scan.
+/// </summary>
+public sealed class HubProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly GrpcChannel _channel;
+
+    private HubProcess(HubSettings settings, Process process)
+    {
+        Settings = settings;
+        _process = process;
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.GrpcPort}");
+    }
+
+    public HubSettings Settings { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public HttpClient Http { get; } = new();
+
+    public Uri HttpBase => new($"http://127.0.0.1:{Settings.HttpPort}");
+
+    public GrpcChannel Channel => _channel;
+
+    /// <summary>A clinic client that names itself as <paramref name="systemId"/>.</summary>
+    public ClinicRecords.ClinicRecordsClient Clinic(string systemId = "clinic-test") =>
+        new(_channel.Intercept(metadata =>
+        {
+            metadata.Add("x-exchange-system", systemId);
+            return metadata;
+        }));
+
+    public static async Task<HubProcess> StartAsync(HubSettings settings, CancellationToken cancellationToken = default)
+    {
+        var hub = new HubProcess(settings, Launch(settings));
+        hub.CaptureOutput();
+        await hub.WaitUntilHealthyAsync(cancellationToken);
+        return hub;
+    }
+
+    /// <summary>Ends the process abruptly, as kill -9 does: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await File.WriteAllTextAsync(Path.Combine(Settings.DataFolder, "hub.log"), Output);
+        _channel.Dispose();
+        Http.Dispose();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private static Process Launch(HubSettings settings)
+    {
+        var hubDll = Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "Exchange.Hub", RepositoryPaths.Configuration, "Exchange.Hub.dll");
+        if (!File.Exists(hubDll))
+        {
+            throw new FileNotFoundException($"Build the hub first: {hubDll} is missing.", hubDll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [hubDll])
+        {
+            WorkingDirectory = settings.DataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in settings.Environment())
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private void CaptureOutput()
+    {
+        _process.OutputDataReceived += (_, line) => Append(line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} while starting:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(HttpBase, "/health"), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        Kill();
+        throw new TimeoutException($"The hub did not become healthy within {StartTimeout}:\n{Output}");
+    }
+}

@@ -1,0 +1,45 @@
+namespace Exchange.Testing.Hosting;
+
+/// <summary>How a test starts a hub node: storage, cluster and ports, as environment configuration.</summary>
+public sealed record HubSettings(string DataFolder, string? PostgreSql = null, string ClusterId = "exchange-test", string ServiceId = "exchange-test")
+{
+    public int GrpcPort { get; init; } = FreePorts.Next();
+
+    public int HttpPort { get; init; } = FreePorts.Next();
+
+    public int SiloPort { get; init; } = FreePorts.Next();
+
+    public int GatewayPort { get; init; } = FreePorts.Next();
+
+    /// <summary>A fresh SQLite node in its own temporary data folder.</summary>
+    public static HubSettings Sqlite() => new(NewTempFolder());
+
+    /// <summary>A PostgreSQL node; nodes sharing a database and cluster id form one cluster.</summary>
+    public static HubSettings Postgres(string connectionString, string clusterId = "exchange-test") =>
+        new(NewTempFolder(), connectionString, clusterId);
+
+    /// <summary>The same node again (same data, same ports), e.g. after it was killed.</summary>
+    public HubSettings Restarted() => this;
+
+    public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>
+    {
+        ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
+        ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}",
+        ["Storage__Provider"] = PostgreSql is null ? "Sqlite" : "PostgreSql",
+        ["Storage__DataFolder"] = DataFolder,
+        ["Storage__PostgreSql"] = PostgreSql ?? string.Empty,
+        ["Cluster__ClusterId"] = ClusterId,
+        ["Cluster__ServiceId"] = ServiceId,
+        ["Cluster__SiloPort"] = SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Cluster__GatewayPort"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Logging__LogLevel__Default"] = "Information",
+        ["DOTNET_gcServer"] = "0",
+    };
+
+    private static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "exchange-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+}
