@@ -1,10 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Exchange.Adapters.Model;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Records;
 using Exchange.Silo.Registry;
 using Exchange.Testing.Synthetic;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.TestingHost;
@@ -107,6 +107,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "xunit collection definition, named as in the Orleans testing docs.")]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "Exchange cluster";

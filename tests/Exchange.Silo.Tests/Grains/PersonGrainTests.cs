@@ -155,6 +155,7 @@ public class PersonGrainTests(ClusterFixture fixture)
         var before = await person.GetAsync();
 
         await fixture.Cluster.DeactivateAsync(person);
+        Assert.False(fixture.Cluster.TryGetGrainContext(person.GetGrainId(), out _));
         var after = await person.GetAsync();
 
         Assert.NotNull(after);

@@ -93,5 +93,5 @@ public class RegistrationRulesTests
 
     private static Demographics Known() => new(
         "王小明", Sex.Male, new DateOnly(2024, 3, 15), new TimeOnly(8, 30), 3250,
-        new Contact("李娜", "420102199001010022", "13812345678"), null, "420102", "420102", "4201020101");
+        new Contact("李娜", "420102199001010022", "13812345678"), new Contact("王建国", null, "13900001111"), "420102", "420102", "4201020101");
 }

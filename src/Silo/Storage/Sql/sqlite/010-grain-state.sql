@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS grain_state
 --   changes(); the new version is computed from @GrainStateVersion, so no second lookup (and no race) is involved.
 -- * PRAGMA synchronous = NORMAL returns no row (anything that does would reach Orleans' reader) and is per
 --   connection: in WAL mode a commit then no longer waits for fsync, yet survives a killed process. A power cut can
---   lose the last commits but never corrupts the file. See SqliteConnectionStrings for the measurements.
+--   lose the last commits but never corrupts the file. Measurements: see SqliteDataSource.cs.
 -- Write is one upsert: it inserts when no version was sent, updates when the version matches, else does nothing.
 -- The SELECT feeding it yields a row only when an insert is allowed or the row exists, so a write carrying a version
 -- never resurrects a deleted row.
