@@ -63,8 +63,16 @@ public static class ExchangeSiloHostingExtensions
         silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
         {
             options.Invariant = invariant;
-            options.ConnectionString = connectionString;
             options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            if (storage.Provider == DatabaseKind.Sqlite)
+            {
+                // Sets busy_timeout and synchronous=NORMAL on every new connection; query text cannot (P6).
+                options.DataSource = new SqliteDataSource(connectionString);
+            }
+            else
+            {
+                options.ConnectionString = connectionString;
+            }
         });
         silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCanonicalModel, ExchangeJson.Options));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerParticipant>();

@@ -3,6 +3,7 @@ using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Records;
+using Exchange.Testing.Synthetic;
 
 namespace Exchange.Silo.Tests.Grains;
 
@@ -169,7 +170,7 @@ public class PersonGrainTests(ClusterFixture fixture)
         Assert.Equal(firstDoses.Doses, replay.Doses);
     }
 
-    private async Task<(string HubId, Testing.Synthetic.SyntheticChild Child)> RegisterNewChildAsync()
+    private async Task<(string HubId, SyntheticChild Child)> RegisterNewChildAsync()
     {
         var child = fixture.NextChild();
         var outcome = await fixture.Directory.RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child)));
