@@ -14,4 +14,11 @@ public interface IIdentifierGrain : IGrainWithStringKey
     /// <summary>Claims the identifier for a hub id unless it already belongs to one; returns its owner either way.</summary>
     [Alias("claim")]
     Task<string> ClaimAsync(string hubId);
+
+    /// <summary>
+    /// Moves the identifier from one hub id to another, only if it still belongs to <paramref name="fromHubId"/>;
+    /// returns its owner afterwards. Used to undo a claim made for a hub id that lost a registration race.
+    /// </summary>
+    [Alias("reassign")]
+    Task<string?> ReassignAsync(string fromHubId, string toHubId);
 }

@@ -19,6 +19,13 @@ public interface IPersonGrain : IGrainWithStringKey
     [Alias("transfer")]
     Task<TransferOutcome> TransferAsync(TransferCommand command);
 
+    /// <summary>
+    /// Retires an unused hub id that lost a registration race, so a registration that still names it is told to
+    /// look again instead of creating a second record. False when a record already exists under this hub id.
+    /// </summary>
+    [Alias("retire-if-empty")]
+    Task<bool> RetireIfEmptyAsync();
+
     /// <summary>The record, or null when no person has this hub id.</summary>
     [Alias("get")]
     Task<PersonRecord?> GetAsync();

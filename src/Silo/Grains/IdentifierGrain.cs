@@ -22,6 +22,23 @@ internal sealed class IdentifierGrain(
             return owner;
         }
 
+        await SetOwnerAsync(hubId);
+        return hubId;
+    }
+
+    public async Task<string?> ReassignAsync(string fromHubId, string toHubId)
+    {
+        if (state.State.HubId == fromHubId)
+        {
+            await SetOwnerAsync(toHubId);
+        }
+
+        return state.State.HubId;
+    }
+
+    private async Task SetOwnerAsync(string hubId)
+    {
+        var previous = (state.State.HubId, state.State.ClaimedAt);
         state.State.HubId = hubId;
         state.State.ClaimedAt = time.GetUtcNow();
         try
@@ -30,11 +47,9 @@ internal sealed class IdentifierGrain(
         }
         catch
         {
-            state.State.HubId = null;
+            (state.State.HubId, state.State.ClaimedAt) = previous;
             DeactivateOnIdle();
             throw;
         }
-
-        return hubId;
     }
 }

@@ -9,9 +9,18 @@ namespace Exchange.Silo.Grains;
 internal sealed class PersonGrain(
     [PersistentState(StorageNames.PersonState, StorageNames.Records)] IPersistentState<PersonState> state) : Grain, IPersonGrain
 {
+    // Held only for the activation's lifetime: a stale registration reaches a retired hub id within moments.
+    private bool _retired;
+
     private string HubId => this.GetPrimaryKeyString();
 
     public Task<PersonRecord?> GetAsync() => Task.FromResult(state.State.Record);
+
+    public Task<bool> RetireIfEmptyAsync()
+    {
+        _retired |= state.State.Record is null;
+        return Task.FromResult(_retired);
+    }
 
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
     {
@@ -22,6 +31,11 @@ internal sealed class PersonGrain(
         }
 
         var known = state.State.Record;
+        if (known is null && _retired)
+        {
+            return PersonWriteOutcome.Failed(HubId, PersonWriteOutcome.SupersededHubId);
+        }
+
         var record = known is null
             ? RegistrationRules.Create(HubId, command.Registration, command.ReceivedAt)
             : RegistrationRules.Merge(known, command.Registration);

@@ -8,7 +8,12 @@ namespace Exchange.Silo.Records;
 [GenerateSerializer, Immutable, Alias("exchange.person-write-outcome.v1")]
 public sealed record PersonWriteOutcome(string HubId, bool Created, DoseOutcome[] Doses, bool Replayed, Issue[] Issues)
 {
+    /// <summary>The hub id lost a registration race to another; the registration must resolve its identifiers again.</summary>
+    public static readonly Issue SupersededHubId = new(IssueCode.Transient, "child", "the child's hub id changed during registration; retry");
+
     public bool Succeeded => Issues.Length == 0;
+
+    public bool IsSuperseded => Issues.Length == 1 && Issues[0] == SupersededHubId;
 
     public static PersonWriteOutcome Failed(string hubId, params Issue[] issues) => new(hubId, false, [], false, issues);
 }

@@ -12,43 +12,96 @@ namespace Exchange.Silo.Registry;
 /// </summary>
 public sealed class PersonDirectory(IGrainFactory grains)
 {
+    private const int Attempts = 8;
+
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await TryRegisterAsync(command);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+
+            if (attempt == Attempts)
+            {
+                return PersonWriteOutcome.Failed(string.Empty, IdentifiersOfDifferentPeople());
+            }
+
+            // A concurrent registration of the same child may be moving its claims over; look again shortly.
+            await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt));
+        }
+    }
+
+    /// <summary>Registers, or returns null when a concurrent registration got in the way and it should look again.</summary>
+    private async Task<PersonWriteOutcome?> TryRegisterAsync(RegisterPersonCommand command)
+    {
         var identifiers = command.Registration.Identifiers.OrderBy(identifier => identifier.Key, StringComparer.Ordinal).ToArray();
         var owners = await Task.WhenAll(identifiers.Select(identifier => Index(identifier).GetHubIdAsync()));
-        var known = owners.OfType<string>().Distinct().ToArray();
-        if (known.Length > 1)
+        var known = owners.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var (hubId, conflict) = known.Length switch
+        {
+            0 => (NewHubId(), false),
+            1 => (known[0], false),
+            _ => await ConsolidateAsync(identifiers, owners, known),
+        };
+        if (conflict)
         {
             return PersonWriteOutcome.Failed(string.Empty, IdentifiersOfDifferentPeople());
         }
 
-        var hubId = known.FirstOrDefault() ?? NewHubId();
-        for (var i = 0; i < identifiers.Length; i++)
+        if (hubId is null)
         {
-            if (owners[i] is not null)
-            {
-                continue;
-            }
-
-            var owner = await Index(identifiers[i]).ClaimAsync(hubId);
-            if (owner == hubId)
-            {
-                continue;
-            }
-
-            // Another registration claimed this identifier in the meantime. Adopt its hub id if this one has not
-            // been used yet; otherwise the identifiers now point at two people.
-            if (known.Length == 0 && i == FirstUnowned(owners))
-            {
-                hubId = owner;
-                continue;
-            }
-
-            return PersonWriteOutcome.Failed(hubId, IdentifiersOfDifferentPeople());
+            return null;
         }
 
-        return await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command);
+        for (var i = 0; i < identifiers.Length; i++)
+        {
+            if (owners[i] is null && await Index(identifiers[i]).ClaimAsync(hubId) != hubId)
+            {
+                // Another registration of this child claimed it first: the next attempt consolidates.
+                return null;
+            }
+        }
+
+        var outcome = await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command);
+        return outcome.IsSuperseded ? null : outcome;
+    }
+
+    /// <summary>
+    /// The identifiers point at several hub ids. If at most one of them has a record, the others are leftovers of
+    /// concurrent registrations of this same child: they are retired and their identifiers moved to the survivor.
+    /// Two records mean two people (a genuine conflict). A null hub id means "look again".
+    /// </summary>
+    private async Task<(string? HubId, bool Conflict)> ConsolidateAsync(PersonIdentifier[] identifiers, string?[] owners, string[] known)
+    {
+        var records = await Task.WhenAll(known.Select(hubId => Person(hubId).GetAsync()));
+        var withRecord = known.Where((_, i) => records[i] is not null).ToArray();
+        if (withRecord.Length > 1)
+        {
+            return (null, true);
+        }
+
+        var survivor = withRecord.FirstOrDefault() ?? known.Min(StringComparer.Ordinal)!;
+        foreach (var loser in known.Where(hubId => hubId != survivor))
+        {
+            if (!await Person(loser).RetireIfEmptyAsync())
+            {
+                return (null, false);
+            }
+
+            for (var i = 0; i < identifiers.Length; i++)
+            {
+                if (owners[i] == loser && await Index(identifiers[i]).ReassignAsync(loser, survivor) != survivor)
+                {
+                    return (null, false);
+                }
+            }
+        }
+
+        return (survivor, false);
     }
 
     /// <summary>The hub id an identifier belongs to, or null when it is unknown.</summary>
@@ -61,8 +114,6 @@ public sealed class PersonDirectory(IGrainFactory grains)
     public IPersonGrain Person(string hubId) => grains.GetGrain<IPersonGrain>(hubId);
 
     private IIdentifierGrain Index(PersonIdentifier identifier) => grains.GetGrain<IIdentifierGrain>(identifier.Key);
-
-    private static int FirstUnowned(string?[] owners) => Array.FindIndex(owners, owner => owner is null);
 
     private static string NewHubId() => Guid.CreateVersion7().ToString("N");
 

@@ -56,8 +56,8 @@ public static class DoseRules
             outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Merged, existing.EventId);
         }
 
-        merged.Sort(static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.VaccineCode, b.VaccineCode));
-        return (merged, outcomes);
+        var ordered = merged.OrderBy(e => e.Date).ThenBy(e => e.VaccineCode, StringComparer.Ordinal).ThenBy(e => e.DoseNumber).ToList();
+        return (ordered, outcomes);
     }
 
     public static bool ChangesRecord(DoseOutcome[] outcomes) => outcomes.Any(outcome => outcome.Kind != DoseOutcomeKind.AlreadyRecorded);

@@ -104,10 +104,7 @@ public class IdentifierGrainTests(ClusterFixture fixture)
         Assert.All(record.Vaccinations, e => Assert.Equal(systems, e.Sources.Select(source => source.SourceSystem).Order(StringComparer.Ordinal)));
     }
 
-    [Fact(Skip = "BUG: PersonDirectory.RegisterAsync adopts a concurrently claimed hub id only at the first unowned identifier; "
-        + "when registrations of one child carry overlapping but different identifier sets (hospital: child code + birth certificate, "
-        + "clinic: birth certificate + vaccination certificate), one can claim its first identifier for hub id A while the other claims "
-        + "the shared identifier for hub id B, so the second gets a Conflict and the child's identifiers are split over two hub ids for good.")]
+    [Fact]
     public async Task RegisterAsync_OverlappingIdentifierSetsAtOnce_AllGetOneHubId()
     {
         for (var round = 0; round < 20; round++)

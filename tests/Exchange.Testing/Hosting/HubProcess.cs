@@ -12,6 +12,9 @@ namespace Exchange.Testing.Hosting;
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
+    /// <summary>Environment variable that overrides where the hub's build output is.</summary>
+    public const string HubDllVariable = "EXCHANGE_HUB_DLL";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -38,6 +41,8 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    public int ProcessId => _process.Id;
 
     public HttpClient Http { get; } = new();
 
@@ -83,7 +88,10 @@ public sealed class HubProcess : IAsyncDisposable
 
     private static Process Launch(HubSettings settings)
     {
-        var hubDll = Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "Exchange.Hub", RepositoryPaths.Configuration, "Exchange.Hub.dll");
+        // EXCHANGE_HUB_DLL, when set, names the hub build to run (e.g. one built to a private artifacts folder).
+        var hubDll = Environment.GetEnvironmentVariable(HubDllVariable) is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "Exchange.Hub", RepositoryPaths.Configuration, "Exchange.Hub.dll");
         if (!File.Exists(hubDll))
         {
             throw new FileNotFoundException($"Build the hub first: {hubDll} is missing.", hubDll);

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Exchange.Benchmark;
+
+/// <summary>
+/// A closed loop: <c>concurrency</c> callers each await one call at a time until <c>maxCalls</c> calls were started or
+/// the duration is over. Each call gets its own index (0, 1, 2, ...) and its duration is recorded.
+/// </summary>
+internal static class LoadLoop
+{
+    public static async Task<LatencySummary> RunAsync(int concurrency, int maxCalls, TimeSpan? duration, Func<int, Task> call)
+    {
+        var recorder = new LatencyRecorder(maxCalls);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        var callers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= maxCalls || (duration is { } limit && clock.Elapsed >= limit))
+                {
+                    return;
+                }
+
+                var start = Stopwatch.GetTimestamp();
+                await call(index);
+                recorder.Record(Stopwatch.GetTimestamp() - start);
+            }
+        })).ToArray();
+        await Task.WhenAll(callers);
+        return recorder.Summarize(clock.Elapsed);
+    }
+}

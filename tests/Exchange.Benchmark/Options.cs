@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace Exchange.Benchmark;
+
+/// <summary>Which stores the benchmark runs the hub on.</summary>
+internal enum StorageChoice
+{
+    Sqlite,
+    PostgreSql,
+    Both,
+}
+
+/// <summary>Command-line options; parsed by hand (no extra packages).</summary>
+internal sealed record Options(
+    int Children,
+    StorageChoice Storage,
+    int Streams,
+    int GetSamples,
+    int Concurrency,
+    string OutDirectory,
+    int WarmupChildren,
+    TimeSpan TrivialDuration,
+    int Seed)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/Exchange.Benchmark -- [options]
+          --children N          synthetic children to ingest per storage (default 20000)
+          --storage S           sqlite | postgresql | both (default both)
+          --streams K           concurrent BulkUpload streams (default 4); the raw insert uses K*4 connections
+          --get-samples M       GetRecord calls to time (default 5000)
+          --concurrency C       concurrent callers for the trivial and GetRecord calls (default 32)
+          --out DIR             folder for the JSON result (default bench-results)
+          --warmup-children W   extra children ingested untimed before measuring (default 300)
+          --trivial-seconds S   duration of the trivial-call baseline (default 5)
+          --seed X              synthetic population seed (default 20240501)
+        """;
+
+    public static Options Default { get; } = new(20_000, StorageChoice.Both, 4, 5_000, 32, "bench-results", 300, TimeSpan.FromSeconds(5), 20_240_501);
+
+    public int RawConnections => Streams * 4;
+
+    public IEnumerable<StorageChoice> Stores => Storage switch
+    {
+        StorageChoice.Both => [StorageChoice.Sqlite, StorageChoice.PostgreSql],
+        _ => [Storage],
+    };
+
+    /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are invalid or help was asked for.</summary>
+    public static Options? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var options = Default;
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                error = string.Empty;
+                return null;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                error = $"{name} needs a value";
+                return null;
+            }
+
+            var value = args[++i];
+            options = name switch
+            {
+                "--children" => options with { Children = Positive(name, value, ref error) },
+                "--storage" => options with { Storage = ParseStorage(value, ref error) },
+                "--streams" => options with { Streams = Positive(name, value, ref error) },
+                "--get-samples" => options with { GetSamples = Positive(name, value, ref error) },
+                "--concurrency" => options with { Concurrency = Positive(name, value, ref error) },
+                "--out" => options with { OutDirectory = value },
+                "--warmup-children" => options with { WarmupChildren = Positive(name, value, ref error) },
+                "--trivial-seconds" => options with { TrivialDuration = TimeSpan.FromSeconds(Positive(name, value, ref error)) },
+                "--seed" => options with { Seed = Positive(name, value, ref error) },
+                _ => Unknown(name, options, ref error),
+            };
+            if (error is not null)
+            {
+                return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value, ref string? error)
+    {
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0)
+        {
+            return number;
+        }
+
+        error = $"{name} must be a positive integer, not '{value}'";
+        return 0;
+    }
+
+    private static StorageChoice ParseStorage(string value, ref string? error)
+    {
+        switch (value.ToUpperInvariant())
+        {
+            case "SQLITE":
+                return StorageChoice.Sqlite;
+            case "POSTGRESQL" or "POSTGRES":
+                return StorageChoice.PostgreSql;
+            case "BOTH":
+                return StorageChoice.Both;
+            default:
+                error = $"--storage must be sqlite, postgresql or both, not '{value}'";
+                return StorageChoice.Both;
+        }
+    }
+
+    private static Options Unknown(string name, Options options, ref string? error)
+    {
+        error = $"unknown option {name}";
+        return options;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using Exchange.Testing.Hosting;
+using Exchange.Testing.Postgres;
+using Grpc.Core;
+using Npgsql;
+
+namespace Exchange.Benchmark;
+
+/// <summary>
+/// Ingest and read benchmark of the real hub process on SQLite and PostgreSQL, each number reported against a
+/// baseline measured in the same run (see README.md).
+/// </summary>
+internal static class Program
+{
+    /// <summary>The clinic system the benchmark calls as.</summary>
+    public const string SystemId = "bench-clinic";
+
+    private const int WarmupCalls = 500;
+
+    private static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(string.IsNullOrEmpty(error) ? Options.Usage : $"{error}\n\n{Options.Usage}");
+            return string.IsNullOrEmpty(error) ? 0 : 2;
+        }
+
+        try
+        {
+            var hubDll = LocateHub();
+            var loadAtStart = LoadAverage();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Exchange benchmark: {options.Children:N0} children, storage {options.Storage}, {options.Streams} streams, "
+                + $"{options.GetSamples:N0} get samples, concurrency {options.Concurrency}, raw insert on {options.RawConnections} connections"));
+            Console.WriteLine($"hub: {hubDll}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, load average {loadAtStart}"));
+
+            var clock = Stopwatch.StartNew();
+            var workload = Workload.Generate(options);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"generated {workload.Measured.Length:N0} children with {workload.MeasuredDoses:N0} doses (+{workload.Warmup.Length} warm-up) in {clock.Elapsed.TotalSeconds:F1} s (untimed)"));
+
+            var report = new Report(options, loadAtStart);
+            foreach (var store in options.Stores)
+            {
+                report.Add(await RunStoreAsync(store, workload, options));
+            }
+
+            var loadAtEnd = LoadAverage();
+            Console.WriteLine();
+            Console.Write(report.Table());
+            Console.WriteLine($"load average at start {loadAtStart}, at end {loadAtEnd}");
+            Console.WriteLine($"results: {await report.WriteJsonAsync(loadAtEnd)}");
+            return 0;
+        }
+        catch (Exception exception) when (exception is BenchmarkException or RpcException or NpgsqlException or IOException or InvalidOperationException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"benchmark failed: {exception}");
+            return 1;
+        }
+    }
+
+    private static async Task<StorageResult> RunStoreAsync(StorageChoice store, Workload workload, Options options)
+    {
+        var name = store == StorageChoice.Sqlite ? "sqlite" : "postgresql";
+        var database = store == StorageChoice.PostgreSql ? await TestPostgres.CreateDatabaseAsync("bench") : null;
+        var settings = database is null ? HubSettings.Sqlite() : HubSettings.Postgres(database);
+        Progress(name, "starting the hub");
+        var hub = await HubProcess.StartAsync(settings);
+        var succeeded = false;
+        try
+        {
+            // Hub database activity from here to the end of the run: the warm-up and measured ingest (reads are in memory).
+            var statsStart = database is null ? null : await PgSnapshot.TakeAsync(database);
+            Progress(name, $"warming up ({WarmupCalls} health calls, {workload.Warmup.Length} children, {WarmupCalls} get-record calls)");
+            await TrivialCallBaseline.WarmUpAsync(hub, options, WarmupCalls);
+            await IngestRun.RunAsync(hub, workload.WarmupItems, options.Streams);
+            await GetRecordRun.RunAsync(hub, workload.Warmup, WarmupCalls, options.Concurrency, options.Seed);
+
+            Progress(name, "trivial-call baseline");
+            var cpuStart = CpuSnapshot.Take(hub.ProcessId);
+            var trivial = await TrivialCallBaseline.RunAsync(hub, options);
+            var trivialCpu = CpuSnapshot.Take(hub.ProcessId).Since(cpuStart);
+            Progress(name, $"{Summary(trivial)}; {trivialCpu}");
+
+            RawInsertResult? raw = null;
+            if (store == StorageChoice.PostgreSql)
+            {
+                Progress(name, $"raw insert baseline ({options.RawConnections} connections, fresh database)");
+                raw = await RawPostgresBaseline.RunAsync(workload, options.RawConnections);
+                Progress(name, string.Create(CultureInfo.InvariantCulture,
+                    $"raw: {raw.ChildrenPerSecond:N0} children/s, {raw.DosesPerSecond:N0} doses/s in {raw.Seconds:F1} s; {raw.Cpu}; {raw.Database}"));
+            }
+
+            Progress(name, $"ingest over {options.Streams} BulkUpload streams");
+            var ingest = await IngestRun.RunAsync(hub, workload.MeasuredItems, options.Streams);
+            if (ingest.Doses != workload.MeasuredDoses)
+            {
+                throw new BenchmarkException($"The hub recorded {ingest.Doses} doses; {workload.MeasuredDoses} were sent, all new.");
+            }
+
+            Progress(name, string.Create(CultureInfo.InvariantCulture,
+                $"ingest: {ingest.ChildrenPerSecond:N0} children/s, {ingest.DosesPerSecond:N0} doses/s in {ingest.Seconds:F1} s; {ingest.Cpu}"));
+
+            var ingestEnded = Stopwatch.StartNew();
+            Progress(name, "get-record");
+            cpuStart = CpuSnapshot.Take(hub.ProcessId);
+            var get = await GetRecordRun.RunAsync(hub, workload.Measured, options.GetSamples, options.Concurrency, options.Seed + 1);
+            var getCpu = CpuSnapshot.Take(hub.ProcessId).Since(cpuStart);
+            Progress(name, $"{Summary(get)}; {getCpu}");
+            EnsureRunning(hub);
+
+            PgActivity? hubDatabase = null;
+            if (statsStart is not null && database is not null)
+            {
+                // Wait until the hub's idle connections have published their statistics.
+                var wait = PgSnapshot.IdleFlushDelay - ingestEnded.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                hubDatabase = (await PgSnapshot.TakeAsync(database)).PerChildSince(statsStart, workload.Warmup.Length + workload.Measured.Length);
+                Progress(name, $"hub database {hubDatabase}");
+            }
+
+            succeeded = true;
+            return new StorageResult(name, trivial, trivialCpu, raw, ingest, hubDatabase, get, getCpu, LoadAverage());
+        }
+        catch (Exception exception) when (hub.HasExited && exception is not BenchmarkException)
+        {
+            throw new BenchmarkException($"The hub exited during the {name} run; its output is in {Path.Combine(settings.DataFolder, "hub.log")}.", exception);
+        }
+        finally
+        {
+            await hub.DisposeAsync();
+            if (database is not null)
+            {
+                await TestPostgres.DropDatabaseAsync(database);
+            }
+
+            if (succeeded)
+            {
+                Directory.Delete(settings.DataFolder, recursive: true);
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"[{name}] hub data and log kept in {settings.DataFolder}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the hub built beside this program (same artifacts folder and configuration), unless EXCHANGE_HUB_DLL names one.
+    /// </summary>
+    private static string LocateHub()
+    {
+        if (Environment.GetEnvironmentVariable(HubProcess.HubDllVariable) is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        // Artifacts layout: <artifacts>/bin/<project>/<configuration>/.
+        var output = new DirectoryInfo(AppContext.BaseDirectory);
+        var sibling = output.Parent?.Parent is { } bin ? Path.Combine(bin.FullName, "Exchange.Hub", output.Name, "Exchange.Hub.dll") : null;
+        if (sibling is null || !File.Exists(sibling))
+        {
+            throw new BenchmarkException($"The hub build is missing beside the benchmark ({sibling}); build the benchmark with dotnet build/run, or set {HubProcess.HubDllVariable}.");
+        }
+
+        Environment.SetEnvironmentVariable(HubProcess.HubDllVariable, sibling);
+        return sibling;
+    }
+
+    private static void EnsureRunning(HubProcess hub)
+    {
+        if (hub.HasExited)
+        {
+            throw new BenchmarkException("The hub process exited during the run.");
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string Summary(LatencySummary summary) => string.Create(CultureInfo.InvariantCulture,
+        $"{summary.Calls:N0} calls in {summary.Seconds:F1} s: {summary.CallsPerSecond:N0} calls/s, p50 {summary.P50Ms:F2} ms, p99 {summary.P99Ms:F2} ms, max {summary.MaxMs:F1} ms");
+
+    private static void Progress(string storage, string message) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss} [{storage}] {message}"));
+}
