@@ -20,7 +20,8 @@ internal sealed record Options(
     string OutDirectory,
     int WarmupChildren,
     TimeSpan TrivialDuration,
-    int Seed)
+    int Seed,
+    bool Keep = false)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Exchange.Benchmark -- [options]
@@ -33,6 +34,7 @@ internal sealed record Options(
           --warmup-children W   extra children ingested untimed before measuring (default 300)
           --trivial-seconds S   duration of the trivial-call baseline (default 5)
           --seed X              synthetic population seed (default 20240501)
+          --keep                keep the hub's data folder and databases for inspection
         """;
 
     public static Options Default { get; } = new(20_000, StorageChoice.Both, 4, 5_000, 32, "bench-results", 300, TimeSpan.FromSeconds(5), 20_240_501);
@@ -57,6 +59,12 @@ internal sealed record Options(
             {
                 error = string.Empty;
                 return null;
+            }
+
+            if (name == "--keep")
+            {
+                options = options with { Keep = true };
+                continue;
             }
 
             if (i + 1 >= args.Count)

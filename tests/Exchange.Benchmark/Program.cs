@@ -136,16 +136,20 @@ internal static class Program
         finally
         {
             await hub.DisposeAsync();
-            if (database is not null)
+            if (options.Keep)
+            {
+                Progress(name, $"kept: hub data in {settings.DataFolder}; database {database ?? "none"}");
+            }
+            else if (database is not null)
             {
                 await TestPostgres.DropDatabaseAsync(database);
             }
 
-            if (succeeded)
+            if (succeeded && !options.Keep)
             {
                 Directory.Delete(settings.DataFolder, recursive: true);
             }
-            else
+            else if (!succeeded)
             {
                 await Console.Error.WriteLineAsync($"[{name}] hub data and log kept in {settings.DataFolder}");
             }

@@ -35,6 +35,6 @@ public sealed class StorageOptions
     }
 
     public string ConnectionString => Provider == DatabaseKind.PostgreSql
-        ? PostgreSql!
+        ? PostgresConnectionStrings.Tune(PostgreSql!)
         : SqliteConnectionStrings.ForDataFolder(Path.GetFullPath(DataFolder));
 }
