@@ -66,7 +66,7 @@ internal static class Program
     {
         var name = store == StorageChoice.Sqlite ? "sqlite" : "postgresql";
         var database = store == StorageChoice.PostgreSql ? await TestPostgres.CreateDatabaseAsync("bench") : null;
-        var settings = database is null ? HubSettings.Sqlite() : HubSettings.Postgres(database);
+        var settings = (database is null ? HubSettings.Sqlite() : HubSettings.Postgres(database)) with { ServerGc = true };
         Progress(name, "starting the hub");
         var hub = await HubProcess.StartAsync(settings);
         var succeeded = false;

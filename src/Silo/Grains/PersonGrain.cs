@@ -27,7 +27,7 @@ internal sealed class PersonGrain(
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
         if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
         {
-            return earlier with { Replayed = true };
+            return earlier.ToOutcome(HubId, replayed: true);
         }
 
         var known = state.State.Record;
@@ -50,7 +50,7 @@ internal sealed class PersonGrain(
         var changed = known is null || RegistrationRules.Changes(known, record) || DoseRules.ChangesRecord(doses);
         if (changed)
         {
-            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, outcome, null));
+            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, StoredWrite.From(outcome), null));
         }
 
         return outcome;
@@ -61,7 +61,7 @@ internal sealed class PersonGrain(
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
         if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
         {
-            return earlier with { Replayed = true };
+            return earlier.ToOutcome(HubId, replayed: true);
         }
 
         if (state.State.Record is not { } record)
@@ -79,7 +79,7 @@ internal sealed class PersonGrain(
         var outcome = new PersonWriteOutcome(HubId, false, doses, false, []);
         if (DoseRules.ChangesRecord(doses))
         {
-            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, outcome, null));
+            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, StoredWrite.From(outcome), null));
         }
 
         return outcome;

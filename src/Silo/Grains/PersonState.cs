@@ -1,5 +1,6 @@
 using Exchange.Adapters.Model;
 using Exchange.Silo.Records;
+using Exchange.Silo.Rules;
 
 namespace Exchange.Silo.Grains;
 
@@ -14,4 +15,31 @@ public sealed class PersonState
 
 /// <summary>A write message already answered, with its answer, so a retry gets the same answer.</summary>
 /// <param name="Key">Sending system and client message id.</param>
-public sealed record ProcessedMessage(string Key, PersonWriteOutcome? Write, TransferKind? Transfer);
+public sealed record ProcessedMessage(string Key, StoredWrite? Write, TransferKind? Transfer);
+
+/// <summary>
+/// The answer to a write, kept compact because it is stored with the record: one letter per dose
+/// (R recorded, M merged, A already recorded) and the number of the event each dose went to.
+/// </summary>
+public sealed record StoredWrite(bool Created, string DoseKinds, int[] EventNumbers)
+{
+    private const string KindLetters = "RMA";
+
+    public static StoredWrite From(PersonWriteOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var kinds = new string([.. outcome.Doses.Select(dose => KindLetters[(int)dose.Kind - 1])]);
+        return new StoredWrite(outcome.Created, kinds, [.. outcome.Doses.Select(dose => DoseRules.EventNumber(dose.EventId))]);
+    }
+
+    public PersonWriteOutcome ToOutcome(string hubId, bool replayed)
+    {
+        var doses = new DoseOutcome[DoseKinds.Length];
+        for (var i = 0; i < doses.Length; i++)
+        {
+            doses[i] = new DoseOutcome(i, (DoseOutcomeKind)(KindLetters.IndexOf(DoseKinds[i], StringComparison.Ordinal) + 1), DoseRules.EventId(hubId, EventNumbers[i]));
+        }
+
+        return new PersonWriteOutcome(hubId, Created, doses, replayed, []);
+    }
+}

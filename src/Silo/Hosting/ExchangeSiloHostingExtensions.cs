@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 
 namespace Exchange.Silo.Hosting;
 
@@ -74,13 +75,13 @@ public static class ExchangeSiloHostingExtensions
                 options.ConnectionString = connectionString;
             }
         });
-        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(IsCanonicalModel, ExchangeJson.Options));
+        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSerializable: CanonicalModelCopier.Handles,
+            isCopyable: static _ => false,
+            configureOptions: options => options.Configure(json => json.SerializerOptions = ExchangeJson.Options)));
+        silo.Services.AddSingleton<IGeneralizedCopier, CanonicalModelCopier>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerParticipant>();
     }
-
-    /// <summary>Canonical-model types (Adapters has no Orleans attributes) travel between grains as JSON.</summary>
-    private static bool IsCanonicalModel(Type type) =>
-        type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true;
 
     private static T Bind<T>(IConfiguration configuration, string section)
         where T : new()

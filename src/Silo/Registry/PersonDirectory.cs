@@ -7,8 +7,8 @@ namespace Exchange.Silo.Registry;
 
 /// <summary>
 /// Finds the one record a set of identifiers belongs to, through the identifier index grains, and creates it when
-/// none exists. Identifiers are claimed one by one in a fixed order, so concurrent registrations of the same child
-/// from different systems settle on one hub id.
+/// none exists. Claims are atomic per identifier; when concurrent registrations of the same child split its
+/// identifiers between hub ids, the next attempt moves them to one, so they settle on one hub id.
 /// </summary>
 public sealed class PersonDirectory(IGrainFactory grains)
 {
@@ -38,15 +38,14 @@ public sealed class PersonDirectory(IGrainFactory grains)
     /// <summary>Registers, or returns null when a concurrent registration got in the way and it should look again.</summary>
     private async Task<PersonWriteOutcome?> TryRegisterAsync(RegisterPersonCommand command)
     {
-        var identifiers = command.Registration.Identifiers.OrderBy(identifier => identifier.Key, StringComparer.Ordinal).ToArray();
-        var owners = await Task.WhenAll(identifiers.Select(identifier => Index(identifier).GetHubIdAsync()));
-        var known = owners.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var (hubId, conflict) = known.Length switch
-        {
-            0 => (NewHubId(), false),
-            1 => (known[0], false),
-            _ => await ConsolidateAsync(identifiers, owners, known),
-        };
+        var identifiers = command.Registration.Identifiers.ToArray();
+        var candidate = NewHubId();
+
+        // A claim answers the owner either way, so one call per identifier both settles a new child (every
+        // identifier claimed for the candidate) and finds a known one (every identifier already owned).
+        var owners = await Task.WhenAll(identifiers.Select(identifier => Index(identifier).ClaimAsync(candidate)));
+        var known = owners.Distinct(StringComparer.Ordinal).ToArray();
+        var (hubId, conflict) = known.Length == 1 ? (known[0], false) : await ConsolidateAsync(identifiers, owners, known);
         if (conflict)
         {
             return PersonWriteOutcome.Failed(string.Empty, IdentifiersOfDifferentPeople());
@@ -55,15 +54,6 @@ public sealed class PersonDirectory(IGrainFactory grains)
         if (hubId is null)
         {
             return null;
-        }
-
-        for (var i = 0; i < identifiers.Length; i++)
-        {
-            if (owners[i] is null && await Index(identifiers[i]).ClaimAsync(hubId) != hubId)
-            {
-                // Another registration of this child claimed it first: the next attempt consolidates.
-                return null;
-            }
         }
 
         var outcome = await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command);
@@ -75,7 +65,7 @@ public sealed class PersonDirectory(IGrainFactory grains)
     /// concurrent registrations of this same child: they are retired and their identifiers moved to the survivor.
     /// Two records mean two people (a genuine conflict). A null hub id means "look again".
     /// </summary>
-    private async Task<(string? HubId, bool Conflict)> ConsolidateAsync(PersonIdentifier[] identifiers, string?[] owners, string[] known)
+    private async Task<(string? HubId, bool Conflict)> ConsolidateAsync(PersonIdentifier[] identifiers, string[] owners, string[] known)
     {
         var records = await Task.WhenAll(known.Select(hubId => Person(hubId).GetAsync()));
         var withRecord = known.Where((_, i) => records[i] is not null).ToArray();

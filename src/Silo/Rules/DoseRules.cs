@@ -66,20 +66,16 @@ public static class DoseRules
         eventId, dose.VaccineCode, dose.DoseNumber, dose.Date, dose.LotNumber, dose.ExpiryDate, dose.ManufacturerCode,
         dose.TraceabilityCode, dose.AdministeringUnit, dose.Route, dose.Site, dose.Vaccinator, dose.Kind, [source]);
 
-    private static string EventId(string hubId, int number) => string.Create(CultureInfo.InvariantCulture, $"{hubId}-{number}");
+    /// <summary>Event ids are the hub id and a number counting the person's events: "{hubId}-{number}".</summary>
+    public static string EventId(string hubId, int number) => string.Create(CultureInfo.InvariantCulture, $"{hubId}-{number}");
 
-    private static int NextEventNumber(IReadOnlyList<VaccinationEvent> events)
+    public static int EventNumber(string eventId)
     {
-        var highest = 0;
-        foreach (var existing in events)
-        {
-            var dash = existing.EventId.LastIndexOf('-');
-            if (dash >= 0 && int.TryParse(existing.EventId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            {
-                highest = Math.Max(highest, number);
-            }
-        }
-
-        return highest + 1;
+        ArgumentNullException.ThrowIfNull(eventId);
+        var dash = eventId.LastIndexOf('-');
+        return dash >= 0 && int.TryParse(eventId.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
     }
+
+    private static int NextEventNumber(IReadOnlyList<VaccinationEvent> events) =>
+        events.Count == 0 ? 1 : events.Max(existing => EventNumber(existing.EventId)) + 1;
 }

@@ -35,5 +35,5 @@ public class MessageLedgerTests
 
     private static string Key(int i) => MessageLedger.KeyOf("his", $"m-{i}");
 
-    private static ProcessedMessage Message(int i) => new(Key(i), PersonWriteOutcome.Failed("hub"), null);
+    private static ProcessedMessage Message(int i) => new(Key(i), new StoredWrite(false, "R", [1]), null);
 }

@@ -11,6 +11,9 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
 
     public int GatewayPort { get; init; } = FreePorts.Next();
 
+    /// <summary>Server GC, as in production; tests run several hubs at once and turn it off to spare memory.</summary>
+    public bool ServerGc { get; init; }
+
     /// <summary>A fresh SQLite node in its own temporary data folder.</summary>
     public static HubSettings Sqlite() => new(NewTempFolder());
 
@@ -33,7 +36,7 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
         ["Cluster__SiloPort"] = SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Cluster__GatewayPort"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Information",
-        ["DOTNET_gcServer"] = "0",
+        ["DOTNET_gcServer"] = ServerGc ? "1" : "0",
     };
 
     private static string NewTempFolder()
