@@ -14,7 +14,7 @@ namespace Exchange.Hub.Grpc;
 /// </summary>
 internal sealed class BulkUpload(PersonDirectory directory, Caller caller, TimeProvider time, ILogger logger) : IDisposable
 {
-    private const int MaxItemsInFlight = 128;
+    private const int MaxItemsInFlight = 32;
 
     private readonly Channel<V1.BulkUploadResult> _results = Channel.CreateBounded<V1.BulkUploadResult>(MaxItemsInFlight * 2);
     private readonly SemaphoreSlim _slots = new(MaxItemsInFlight);

@@ -60,10 +60,30 @@ public sealed class HubProcess : IAsyncDisposable
 
     public static async Task<HubProcess> StartAsync(HubSettings settings, CancellationToken cancellationToken = default)
     {
-        var hub = new HubProcess(settings, Launch(settings));
+        var hub = new HubProcess(settings, Launch(settings.Environment(), settings.DataFolder));
         hub.CaptureOutput();
         await hub.WaitUntilHealthyAsync(cancellationToken);
         return hub;
+    }
+
+    /// <summary>Runs the hub with the given environment until it exits by itself (e.g. refusing a bad setting).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        using var process = Launch(environment, workingDirectory);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The hub kept running although it was expected to refuse its configuration.");
+        }
+
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Ends the process abruptly, as kill -9 does: no shutdown code runs.</summary>
@@ -86,7 +106,7 @@ public sealed class HubProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private static Process Launch(HubSettings settings)
+    private static Process Launch(IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         // EXCHANGE_HUB_DLL, when set, names the hub build to run (e.g. one built to a private artifacts folder).
         var hubDll = Environment.GetEnvironmentVariable(HubDllVariable) is { Length: > 0 } configured
@@ -99,12 +119,12 @@ public sealed class HubProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo("dotnet", [hubDll])
         {
-            WorkingDirectory = settings.DataFolder,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in settings.Environment())
+        foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }

@@ -1,0 +1,33 @@
+using Exchange.Testing.Hosting;
+
+namespace Exchange.Hub.Tests.EndToEnd;
+
+/// <summary>A bad setting stops the hub at start with a message naming the key, instead of a stack trace later.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public async Task Start_PostgresWithoutConnectionString_ExitsWithCode2NamingTheKey()
+    {
+        var settings = HubSettings.Sqlite() with { PostgreSql = string.Empty };
+        var environment = settings.Environment().ToDictionary();
+        environment["Storage__Provider"] = "PostgreSql";
+
+        var (exitCode, output) = await HubProcess.RunToExitAsync(environment, settings.DataFolder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Storage:PostgreSql", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UnknownProvider_ExitsWithCode2NamingTheSection()
+    {
+        var settings = HubSettings.Sqlite();
+        var environment = settings.Environment().ToDictionary();
+        environment["Storage__Provider"] = "Oracle";
+
+        var (exitCode, output) = await HubProcess.RunToExitAsync(environment, settings.DataFolder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("'Storage'", output, StringComparison.Ordinal);
+    }
+}
