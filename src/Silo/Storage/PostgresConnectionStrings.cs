@@ -22,6 +22,13 @@ internal static class PostgresConnectionStrings
             builder.NoResetOnClose = true;
         }
 
+        // Orleans sends many small independent commands at once, each on its own pooled connection; multiplexing
+        // lets Npgsql pipeline them over a few connections, with far fewer socket writes and pool hand-offs.
+        if (!connectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Multiplexing = true;
+        }
+
         return builder.ConnectionString;
     }
 }

@@ -1,0 +1,237 @@
+using System.Globalization;
+
+namespace Exchange.Adapters.Schedule;
+
+/// <summary>
+/// Evaluates each recorded dose against a rule set: valid, too early, interval too short or not counted,
+/// and for valid doses timely or late. Doses dated after the assessment date are ignored.
+/// </summary>
+public static class DoseEvaluator
+{
+    /// <summary>Every recorded dose assessed in every series that accepts its product, series by series in rule-set order.</summary>
+    /// <param name="ruleSetOn">
+    /// The rule set in force on a given date, if known. A dose below the minimum age of <paramref name="rules"/> still
+    /// counts when it met the minimum age of the same dose in the rule set in force on the day it was given
+    /// (a DTaP dose 3 at 5 months under the 2021 edition stays valid after 2025 moved dose 3 to 6 months).
+    /// </param>
+    public static IReadOnlyList<DoseEvaluation> Evaluate(
+        ScheduleRuleSet rules,
+        ScheduleSubject child,
+        DateOnly assessedOn,
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(child);
+        return EvaluateSeries(rules, child, assessedOn, ruleSetOn).SelectMany(s => s.Evaluations).ToList();
+    }
+
+    internal static IReadOnlyList<SeriesHistory> EvaluateSeries(
+        ScheduleRuleSet rules,
+        ScheduleSubject child,
+        DateOnly assessedOn,
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn)
+    {
+        var given = child.Doses
+            .Where(d => d.Date <= assessedOn)
+            .OrderBy(d => d.Date)
+            .ThenBy(d => d.VaccineCode, StringComparer.Ordinal)
+            .ToList();
+        var liveDates = given.Where(d => rules.IsInjectableLive(d.VaccineCode)).Select(d => d.Date).Distinct().ToList();
+        var valid = new Dictionary<string, IReadOnlyDictionary<int, DateOnly>>(StringComparer.Ordinal);
+        var histories = new List<SeriesHistory>(rules.Series.Count);
+        foreach (var series in rules.Series)
+        {
+            var context = new SeriesContext(rules, child, series, valid, liveDates, ruleSetOn);
+            var history = context.Run(given.Where(d => series.Accepts(d.VaccineCode)));
+            valid[series.Id] = history.ValidDoses;
+            histories.Add(history);
+        }
+
+        return histories;
+    }
+
+    private sealed class SeriesContext(
+        ScheduleRuleSet rules,
+        ScheduleSubject child,
+        Series series,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<int, DateOnly>> earlierSeries,
+        IReadOnlyList<DateOnly> liveDates,
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn)
+    {
+        private readonly Dictionary<int, DateOnly> _valid = [];
+        private readonly List<DoseEvaluation> _evaluations = [];
+        private int _slot;
+
+        public SeriesHistory Run(IEnumerable<GivenDose> doses)
+        {
+            var ineligible = SeriesEligibility.Check(series, child);
+            foreach (var dose in doses)
+            {
+                if (ineligible is not null)
+                {
+                    Add(dose, null, DoseStatus.NotCounted, Timeliness.NotAssessed, ineligible);
+                    continue;
+                }
+
+                SkipPassedSlots(dose);
+                if (_slot >= series.Doses.Count)
+                {
+                    Add(dose, null, DoseStatus.NotCounted, Timeliness.NotAssessed,
+                        $"{series.Id} is already complete ({series.Doses.Count} valid doses); extra dose not counted.");
+                    continue;
+                }
+
+                EvaluateDose(dose, series.Doses[_slot]);
+            }
+
+            return new SeriesHistory(series, _evaluations, _valid, _slot);
+        }
+
+        private void SkipPassedSlots(GivenDose dose)
+        {
+            while (_slot < series.Doses.Count
+                && series.Doses[_slot] is { SkipFrom: { } skipFrom } rule
+                && !rule.Products.Contains(dose.VaccineCode)
+                && dose.Date >= child.DateAtAge(skipFrom))
+            {
+                _slot++;
+            }
+        }
+
+        private void EvaluateDose(GivenDose dose, DoseRule rule)
+        {
+            if (!rule.Products.Contains(dose.VaccineCode))
+            {
+                Add(dose, rule.Number, DoseStatus.NotCounted, Timeliness.NotAssessed,
+                    $"{dose.VaccineCode} does not count as {series.Id} dose {N(rule.Number)}; expected {string.Join('/', rule.Products)}.");
+                return;
+            }
+
+            if (rule.NotGivenFrom is { } stop && dose.Date >= child.DateAtAge(stop))
+            {
+                Add(dose, rule.Number, DoseStatus.NotCounted, Timeliness.NotAssessed,
+                    $"{series.Id} dose {N(rule.Number)} is not given from age {stop.Describe()}.");
+                return;
+            }
+
+            var minimumDate = child.DateAtAge(rule.MinimumAge);
+            if (dose.Date < minimumDate && !ValidWhenGiven(dose, rule))
+            {
+                Add(dose, rule.Number, DoseStatus.TooEarly, Timeliness.NotAssessed,
+                    $"Given before the minimum age of {rule.MinimumAge.Describe()} (earliest {Fmt(minimumDate)}).");
+                return;
+            }
+
+            if (IntervalViolation(dose, rule) is { } shortReason)
+            {
+                Add(dose, rule.Number, DoseStatus.IntervalTooShort, Timeliness.NotAssessed, shortReason);
+                return;
+            }
+
+            var lateReason = LateReason(dose, rule);
+            _valid[rule.Number] = dose.Date;
+            _slot++;
+            Add(dose, rule.Number, DoseStatus.Valid, lateReason is null ? Timeliness.Timely : Timeliness.Late,
+                lateReason ?? $"Valid {series.Id} dose {N(rule.Number)}, timely.");
+        }
+
+        private bool ValidWhenGiven(GivenDose dose, DoseRule rule)
+        {
+            var then = ruleSetOn?.Invoke(dose.Date);
+            if (then is null || then.Id == rules.Id)
+            {
+                return false;
+            }
+
+            var thenRule = then.Series.FirstOrDefault(s => s.Id == series.Id)?.Doses.FirstOrDefault(d => d.Number == rule.Number);
+            return thenRule is not null
+                && thenRule.Products.Contains(dose.VaccineCode)
+                && dose.Date >= child.DateAtAge(thenRule.MinimumAge);
+        }
+
+        private string? IntervalViolation(GivenDose dose, DoseRule rule)
+        {
+            foreach (var interval in rule.Intervals)
+            {
+                if (Reference(interval) is { } from && dose.Date < interval.Minimum.AddTo(from))
+                {
+                    return $"Less than {interval.Minimum.Describe()} after {Name(interval)} ({Fmt(from)}).";
+                }
+            }
+
+            if (rules.IsInjectableLive(dose.VaccineCode))
+            {
+                foreach (var other in liveDates)
+                {
+                    if (other < dose.Date && dose.Date < rules.LiveInjectableSpacing.AddTo(other))
+                    {
+                        return $"Less than {rules.LiveInjectableSpacing.Describe()} after another injectable live vaccine ({Fmt(other)}) not given the same day.";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private string? LateReason(GivenDose dose, DoseRule rule)
+        {
+            if (rule.TimelyBefore is { } timely && dose.Date >= child.DateAtAge(timely))
+            {
+                return $"Valid {series.Id} dose {N(rule.Number)}, late: timely only before age {timely.Describe()}.";
+            }
+
+            foreach (var interval in rule.Intervals)
+            {
+                if (interval.Maximum is { } maximum && Reference(interval) is { } from && dose.Date > maximum.AddTo(from))
+                {
+                    return $"Valid {series.Id} dose {N(rule.Number)}, late: more than {maximum.Describe()} after {Name(interval)}.";
+                }
+            }
+
+            return null;
+        }
+
+        private DateOnly? Reference(DoseInterval interval)
+        {
+            var doses = interval.FromSeries is null || interval.FromSeries == series.Id
+                ? _valid
+                : earlierSeries.GetValueOrDefault(interval.FromSeries);
+            return doses is not null && doses.TryGetValue(interval.FromDose, out var date) ? date : null;
+        }
+
+        private string Name(DoseInterval interval) => $"{interval.FromSeries ?? series.Id} dose {N(interval.FromDose)}";
+
+        private void Add(GivenDose dose, int? number, DoseStatus status, Timeliness timeliness, string reason) =>
+            _evaluations.Add(new DoseEvaluation(series.Id, dose, number, status, timeliness, reason));
+    }
+
+    internal static string Fmt(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string N(int number) => number.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The outcome of evaluating one series: the valid doses by number and the index of the next dose rule.</summary>
+internal sealed record SeriesHistory(
+    Series Series,
+    IReadOnlyList<DoseEvaluation> Evaluations,
+    IReadOnlyDictionary<int, DateOnly> ValidDoses,
+    int NextSlot);
+
+internal static class SeriesEligibility
+{
+    /// <summary>Null when the child is eligible for the series, else why not.</summary>
+    public static string? Check(Series series, ScheduleSubject child)
+    {
+        if (series.Sex is { } sex && child.Sex != sex)
+        {
+            return $"{series.Id} is only for {sex} children.";
+        }
+
+        if (series.BornOnOrAfter is { } cohort && child.BirthDate < cohort)
+        {
+            return $"{series.Id} is only for children born on or after {DoseEvaluator.Fmt(cohort)}.";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,31 @@
+using Exchange.Adapters.Model;
+
+namespace Exchange.Adapters.Schedule;
+
+/// <summary>A recorded dose as the schedule engine sees it: what was given and when.</summary>
+/// <param name="EventId">The canonical event id, when the dose comes from a record.</param>
+public sealed record GivenDose(string VaccineCode, DateOnly Date, string? EventId = null)
+{
+    public static GivenDose From(VaccinationEvent vaccination)
+    {
+        ArgumentNullException.ThrowIfNull(vaccination);
+        return new GivenDose(vaccination.VaccineCode, vaccination.Date, vaccination.EventId);
+    }
+}
+
+/// <summary>The facts about a child that the schedule depends on.</summary>
+public sealed record ScheduleSubject(DateOnly BirthDate, Sex Sex, IReadOnlyList<GivenDose> Doses)
+{
+    /// <summary>The subject for a canonical person record.</summary>
+    public static ScheduleSubject From(PersonRecord person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new ScheduleSubject(
+            person.Demographics.BirthDate,
+            person.Demographics.Sex,
+            person.Vaccinations.Select(GivenDose.From).ToList());
+    }
+
+    /// <summary>The date the child reaches <paramref name="age"/>.</summary>
+    public DateOnly DateAtAge(CalendarSpan age) => age.AddTo(BirthDate);
+}
