@@ -8,8 +8,9 @@ namespace Exchange.Silo.Grains;
 public interface IPersonGrain : IGrainWithStringKey
 {
     /// <summary>Creates the record, or merges the registration into the existing one, and records the doses sent with it.</summary>
+    /// <param name="hubIdIsNew">The hub id was minted for this registration moments ago, so nothing is stored under it yet.</param>
     [Alias("register")]
-    Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command);
+    Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew);
 
     /// <summary>Records doses; the same dose reported by several systems is stored once with every source kept.</summary>
     [Alias("record-doses")]

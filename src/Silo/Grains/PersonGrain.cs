@@ -2,35 +2,51 @@ using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 using Exchange.Silo.Records;
 using Exchange.Silo.Rules;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace Exchange.Silo.Grains;
 
 [CollectionAgeLimit(Minutes = 5)]
-internal sealed class PersonGrain(
-    [PersistentState(StorageNames.PersonState, StorageNames.Records)] IPersistentState<PersonState> state) : Grain, IPersonGrain
+internal sealed class PersonGrain : Grain, IPersonGrain
 {
+    private readonly LazyGrainState<PersonState> _state;
+
     // Held only for the activation's lifetime: a stale registration reaches a retired hub id within moments.
     private bool _retired;
 
-    private string HubId => this.GetPrimaryKeyString();
-
-    public Task<PersonRecord?> GetAsync() => Task.FromResult(state.State.Record);
-
-    public Task<bool> RetireIfEmptyAsync()
+    public PersonGrain([FromKeyedServices(StorageNames.Records)] IGrainStorage storage)
     {
-        _retired |= state.State.Record is null;
-        return Task.FromResult(_retired);
+        _state = new LazyGrainState<PersonState>(storage, StorageNames.PersonState, this.GetGrainId());
     }
 
-    public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
+    private string HubId => this.GetPrimaryKeyString();
+
+    private PersonState State => _state.State;
+
+    public async Task<PersonRecord?> GetAsync()
     {
+        await _state.LoadAsync();
+        return State.Record;
+    }
+
+    public async Task<bool> RetireIfEmptyAsync()
+    {
+        await _state.LoadAsync();
+        _retired |= State.Record is null;
+        return _retired;
+    }
+
+    public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew)
+    {
+        await _state.LoadAsync(knownAbsent: hubIdIsNew);
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
-        if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
+        if (MessageLedger.Find(State, key) is { Write: { } earlier })
         {
             return earlier.ToOutcome(HubId, replayed: true);
         }
 
-        var known = state.State.Record;
+        var known = State.Record;
         if (known is null && _retired)
         {
             return PersonWriteOutcome.Failed(HubId, PersonWriteOutcome.SupersededHubId);
@@ -58,13 +74,14 @@ internal sealed class PersonGrain(
 
     public async Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command)
     {
+        await _state.LoadAsync();
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
-        if (MessageLedger.Find(state.State, key) is { Write: { } earlier })
+        if (MessageLedger.Find(State, key) is { Write: { } earlier })
         {
             return earlier.ToOutcome(HubId, replayed: true);
         }
 
-        if (state.State.Record is not { } record)
+        if (State.Record is not { } record)
         {
             return PersonWriteOutcome.Failed(HubId, new Issue(IssueCode.NotFound, "child", "no child has this hub id"));
         }
@@ -87,13 +104,14 @@ internal sealed class PersonGrain(
 
     public async Task<TransferOutcome> TransferAsync(TransferCommand command)
     {
+        await _state.LoadAsync();
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
-        if (MessageLedger.Find(state.State, key) is { Transfer: not null })
+        if (MessageLedger.Find(State, key) is { Transfer: not null })
         {
-            return new TransferOutcome(state.State.Record, true, []);
+            return new TransferOutcome(State.Record, true, []);
         }
 
-        if (state.State.Record is not { } record)
+        if (State.Record is not { } record)
         {
             return new TransferOutcome(null, false, [new Issue(IssueCode.NotFound, "child", "no child has this hub id")]);
         }
@@ -111,17 +129,17 @@ internal sealed class PersonGrain(
     /// <summary>Stores the new record; if storage fails the grain reloads its last stored state before the next call.</summary>
     private async Task SaveAsync(PersonRecord record, ProcessedMessage message)
     {
-        var previous = state.State.Record;
-        state.State.Record = record;
-        MessageLedger.Remember(state.State, message);
+        var previous = State.Record;
+        State.Record = record;
+        MessageLedger.Remember(State, message);
         try
         {
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
         }
         catch
         {
-            state.State.Record = previous;
-            state.State.Processed.Remove(message);
+            State.Record = previous;
+            State.Processed.Remove(message);
             DeactivateOnIdle();
             throw;
         }

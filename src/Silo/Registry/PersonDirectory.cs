@@ -56,7 +56,7 @@ public sealed class PersonDirectory(IGrainFactory grains)
             return null;
         }
 
-        var outcome = await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command);
+        var outcome = await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command, hubIdIsNew: known.Length == 1 && hubId == candidate);
         return outcome.IsSuperseded ? null : outcome;
     }
 
