@@ -33,8 +33,8 @@ public static class VaccinationNormalizer
         var sourceRecordId = FreeText(reported.SourceRecordId, $"{field}.source_record_id", issues);
 
         return issues.ToResult(() => new DoseReport(
-            vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!,
-            reported.Route, reported.Site, vaccinator, reported.Kind ?? VaccinationKind.Routine, sourceRecordId));
+            new Dose(vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!, reported.Route, reported.Site, vaccinator, reported.Kind ?? VaccinationKind.Routine),
+            sourceRecordId));
     }
 
     private static DateOnly? NormalizeDate(string? reported, string field, DateOnly? birthDate, DateOnly today, IssueCollector issues)

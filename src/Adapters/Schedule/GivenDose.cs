@@ -9,7 +9,7 @@ public sealed record GivenDose(string VaccineCode, DateOnly Date, string? EventI
     public static GivenDose From(VaccinationEvent vaccination)
     {
         ArgumentNullException.ThrowIfNull(vaccination);
-        return new GivenDose(vaccination.VaccineCode, vaccination.Date, vaccination.EventId);
+        return new GivenDose(vaccination.Dose.VaccineCode, vaccination.Dose.Date, vaccination.EventId);
     }
 }
 

@@ -15,11 +15,11 @@ public static class DoseRules
         var issues = new List<Issue>();
         for (var i = 0; i < doses.Count; i++)
         {
-            if (doses[i].Date < demographics.BirthDate)
+            if (doses[i].Dose.Date < demographics.BirthDate)
             {
                 issues.Add(Issue.Invalid(
                     $"{field}[{i}].date",
-                    $"vaccination date {CanonicalDates.Format(doses[i].Date)} is before the birth date {CanonicalDates.Format(demographics.BirthDate)}"));
+                    $"vaccination date {CanonicalDates.Format(doses[i].Dose.Date)} is before the birth date {CanonicalDates.Format(demographics.BirthDate)}"));
             }
         }
 
@@ -36,10 +36,10 @@ public static class DoseRules
         for (var i = 0; i < doses.Count; i++)
         {
             var dose = doses[i];
-            var index = merged.FindIndex(existing => existing.DoseKey == dose.DoseKey);
+            var index = merged.FindIndex(existing => existing.Dose.Key == dose.Dose.Key);
             if (index < 0)
             {
-                var created = ToEvent(EventId(hubId, nextNumber++), dose, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt));
+                var created = new VaccinationEvent(EventId(hubId, nextNumber++), dose.Dose, [new EventSource(sourceSystem, dose.SourceRecordId, receivedAt)]);
                 merged.Add(created);
                 outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Recorded, created.EventId);
                 continue;
@@ -56,15 +56,11 @@ public static class DoseRules
             outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Merged, existing.EventId);
         }
 
-        var ordered = merged.OrderBy(e => e.Date).ThenBy(e => e.VaccineCode, StringComparer.Ordinal).ThenBy(e => e.DoseNumber).ToList();
+        var ordered = merged.OrderBy(e => e.Dose.Date).ThenBy(e => e.Dose.VaccineCode, StringComparer.Ordinal).ThenBy(e => e.Dose.DoseNumber).ToList();
         return (ordered, outcomes);
     }
 
     public static bool ChangesRecord(DoseOutcome[] outcomes) => outcomes.Any(outcome => outcome.Kind != DoseOutcomeKind.AlreadyRecorded);
-
-    private static VaccinationEvent ToEvent(string eventId, DoseReport dose, EventSource source) => new(
-        eventId, dose.VaccineCode, dose.DoseNumber, dose.Date, dose.LotNumber, dose.ExpiryDate, dose.ManufacturerCode,
-        dose.TraceabilityCode, dose.AdministeringUnit, dose.Route, dose.Site, dose.Vaccinator, dose.Kind, [source]);
 
     /// <summary>Event ids are the hub id and a number counting the person's events: "{hubId}-{number}".</summary>
     public static string EventId(string hubId, int number) => string.Create(CultureInfo.InvariantCulture, $"{hubId}-{number}");

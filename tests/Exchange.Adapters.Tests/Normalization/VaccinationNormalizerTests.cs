@@ -18,8 +18,10 @@ public class VaccinationNormalizerTests
         Assert.True(result.Succeeded, string.Join("; ", result.Issues));
         Assert.Equal(
             new DoseReport(
-                "0201", 1, new DateOnly(2024, 3, 15), "202401A", new DateOnly(2026, 1, 31), "HB", "81234560000000000001",
-                "4201020101", Route.Intramuscular, Site.RightUpperArm, "张 护士", VaccinationKind.Booster, "rec-7"),
+                new Dose(
+                    "0201", 1, new DateOnly(2024, 3, 15), "202401A", new DateOnly(2026, 1, 31), "HB", "81234560000000000001",
+                    "4201020101", Route.Intramuscular, Site.RightUpperArm, "张 护士", VaccinationKind.Booster),
+                "rec-7"),
             result.Value);
     }
 
@@ -94,7 +96,7 @@ public class VaccinationNormalizerTests
     {
         var result = VaccinationNormalizer.Normalize(ValidDose() with { DoseNumber = doseNumber }, Field, BirthDate, Today);
 
-        Assert.Equal(doseNumber, result.Value.DoseNumber);
+        Assert.Equal(doseNumber, result.Value.Dose.DoseNumber);
     }
 
     [Theory]
@@ -125,7 +127,7 @@ public class VaccinationNormalizerTests
     {
         var result = VaccinationNormalizer.Normalize(ValidDose() with { Kind = null }, Field, BirthDate, Today);
 
-        Assert.Equal(VaccinationKind.Routine, result.Value.Kind);
+        Assert.Equal(VaccinationKind.Routine, result.Value.Dose.Kind);
     }
 
     [Fact]
@@ -135,10 +137,10 @@ public class VaccinationNormalizerTests
 
         var dose = VaccinationNormalizer.Normalize(reported, Field, BirthDate, Today).Value;
 
-        Assert.Null(dose.LotNumber);
-        Assert.Null(dose.ExpiryDate);
-        Assert.Null(dose.ManufacturerCode);
-        Assert.Null(dose.Vaccinator);
+        Assert.Null(dose.Dose.LotNumber);
+        Assert.Null(dose.Dose.ExpiryDate);
+        Assert.Null(dose.Dose.ManufacturerCode);
+        Assert.Null(dose.Dose.Vaccinator);
         Assert.Null(dose.SourceRecordId);
     }
 

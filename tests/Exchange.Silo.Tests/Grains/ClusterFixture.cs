@@ -92,8 +92,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(dose);
         return new DoseReport(
-            dose.VaccineCode, dose.DoseNumber, dose.Date, dose.LotNumber, dose.ExpiryDate, dose.ManufacturerCode,
-            dose.TraceabilityCode, dose.AdministeringUnit, Route.Intramuscular, Site.LeftUpperArm, null, VaccinationKind.Routine, sourceRecordId);
+            new Dose(
+                dose.VaccineCode, dose.DoseNumber, dose.Date, dose.LotNumber, dose.ExpiryDate, dose.ManufacturerCode,
+                dose.TraceabilityCode, dose.AdministeringUnit, Route.Intramuscular, Site.LeftUpperArm, null, VaccinationKind.Routine),
+            sourceRecordId);
     }
 
     public static RegisterPersonCommand Register(

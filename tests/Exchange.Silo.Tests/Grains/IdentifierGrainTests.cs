@@ -28,7 +28,7 @@ public class IdentifierGrainTests(ClusterFixture fixture)
         Assert.Equal(registration.Identifiers, record.Identifiers);
         Assert.Equal(registration.Demographics, record.Demographics);
         Assert.Equal(RegisterStatus.Local, record.RegisterStatus);
-        Assert.Equal(doses.Select(dose => dose.DoseKey).ToHashSet(), record.Vaccinations.Select(e => e.DoseKey).ToHashSet());
+        Assert.Equal(doses.Select(dose => dose.Dose.Key).ToHashSet(), record.Vaccinations.Select(e => e.Dose.Key).ToHashSet());
         Assert.Equal(doses.Length, record.Vaccinations.Count);
         foreach (var identifier in registration.Identifiers)
         {
@@ -146,7 +146,7 @@ public class IdentifierGrainTests(ClusterFixture fixture)
     public async Task RegisterAsync_DoseBeforeBirth_ReturnsIssueAndStoresNoRecord()
     {
         var child = fixture.NextChild();
-        var early = ClusterFixture.DoseOf(child.Doses[0]) with { Date = child.BirthDate.AddDays(-1) };
+        var early = ClusterFixture.DoseOf(child.Doses[0]) with { Dose = ClusterFixture.DoseOf(child.Doses[0]).Dose with { Date = child.BirthDate.AddDays(-1) } };
 
         var outcome = await fixture.Directory.RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child), early));
 
@@ -161,7 +161,7 @@ public class IdentifierGrainTests(ClusterFixture fixture)
         var child = fixture.NextChild();
         var dose = ClusterFixture.DoseOf(child.Doses[0]);
         var refused = await fixture.Directory.RegisterAsync(
-            ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child), dose with { Date = child.BirthDate.AddDays(-1) }));
+            ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child), dose with { Dose = dose.Dose with { Date = child.BirthDate.AddDays(-1) } }));
 
         var corrected = await fixture.Directory.RegisterAsync(ClusterFixture.Register("his", "m-2", ClusterFixture.RegistrationOf(child), dose));
 

@@ -80,7 +80,7 @@ public class PersonGrainTests(ClusterFixture fixture)
         var (hubId, child) = await RegisterNewChildAsync();
         var person = fixture.Directory.Person(hubId);
         var before = Json(await person.GetAsync());
-        DoseReport[] doses = [ClusterFixture.DoseOf(child.Doses[0]), ClusterFixture.DoseOf(child.Doses[1]) with { Date = child.BirthDate.AddDays(-3) }];
+        DoseReport[] doses = [ClusterFixture.DoseOf(child.Doses[0]), ClusterFixture.DoseOf(child.Doses[1]) with { Dose = ClusterFixture.DoseOf(child.Doses[1]).Dose with { Date = child.BirthDate.AddDays(-3) } }];
 
         var outcome = await person.RecordDosesAsync(new RecordDosesCommand("his", "m-2", doses, Received));
 

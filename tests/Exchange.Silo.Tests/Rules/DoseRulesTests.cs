@@ -21,9 +21,7 @@ public class DoseRulesTests
         var recorded = Assert.Single(events);
         Assert.Equal(new DoseOutcome(0, DoseOutcomeKind.Recorded, recorded.EventId), Assert.Single(outcomes));
         Assert.Equal($"{HubId}-1", recorded.EventId);
-        Assert.Equal(dose.DoseKey, recorded.DoseKey);
-        Assert.Equal(dose.LotNumber, recorded.LotNumber);
-        Assert.Equal(dose.AdministeringUnit, recorded.AdministeringUnit);
+        Assert.Equal(dose.Dose, recorded.Dose);
         Assert.Equal([new EventSource("his", "his-1", FirstReceived)], recorded.Sources);
         Assert.True(DoseRules.ChangesRecord(outcomes));
     }
@@ -41,7 +39,7 @@ public class DoseRulesTests
         Assert.Equal(
             [new EventSource("his", "his-1", FirstReceived), new EventSource("cdc", "cdc-9", SecondReceived)],
             merged.Sources);
-        Assert.Equal("202401A", merged.LotNumber);
+        Assert.Equal("202401A", merged.Dose.LotNumber);
         Assert.True(DoseRules.ChangesRecord(outcomes));
     }
 
@@ -121,9 +119,9 @@ public class DoseRulesTests
 
         Assert.Equal(
             [("0101", BirthDate), ("0201", BirthDate), ("0201", BirthDate.AddMonths(1)), ("0303", BirthDate.AddMonths(3))],
-            events.Select(e => (e.VaccineCode, e.Date)));
+            events.Select(e => (e.Dose.VaccineCode, e.Dose.Date)));
         Assert.Equal([0, 1, 2, 3], outcomes.Select(outcome => outcome.Index));
-        Assert.Equal("0303", events.Single(e => e.EventId == outcomes[0].EventId).VaccineCode);
+        Assert.Equal("0303", events.Single(e => e.EventId == outcomes[0].EventId).Dose.VaccineCode);
     }
 
     [Fact]
@@ -145,8 +143,8 @@ public class DoseRulesTests
     }
 
     private static DoseReport Dose(string vaccineCode, int doseNumber, DateOnly date, string lotNumber = "202401A", string? sourceRecordId = null) => new(
-        vaccineCode, doseNumber, date, lotNumber, date.AddYears(1), "HB", null, "4201020101",
-        Route.Intramuscular, Site.RightUpperArm, null, VaccinationKind.Routine, sourceRecordId);
+        new Adapters.Model.Dose(vaccineCode, doseNumber, date, lotNumber, date.AddYears(1), "HB", null, "4201020101", Route.Intramuscular, Site.RightUpperArm, null, VaccinationKind.Routine),
+        sourceRecordId);
 
     private static Demographics Demographics() => new(
         "王小明", Sex.Male, BirthDate, null, null, null, null, null, "420102", "4201020101");

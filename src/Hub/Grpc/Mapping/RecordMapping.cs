@@ -65,11 +65,12 @@ internal static class RecordMapping
         RecordedAt = CanonicalDates.Format(change.RecordedAt),
     };
 
-    private static V1.Vaccination ToProto(VaccinationEvent vaccination)
+    private static V1.Vaccination ToProto(VaccinationEvent vaccinationEvent)
     {
+        var vaccination = vaccinationEvent.Dose;
         var proto = new V1.Vaccination
         {
-            EventId = vaccination.EventId,
+            EventId = vaccinationEvent.EventId,
             VaccineCode = vaccination.VaccineCode,
             DoseNumber = vaccination.DoseNumber,
             Date = CanonicalDates.Format(vaccination.Date),
@@ -82,9 +83,9 @@ internal static class RecordMapping
             Site = vaccination.Site.ToProto(),
             Vaccinator = vaccination.Vaccinator ?? string.Empty,
             Kind = vaccination.Kind.ToProto(),
-            SourceRecordId = vaccination.Sources[0].SourceRecordId ?? string.Empty,
+            SourceRecordId = vaccinationEvent.Sources[0].SourceRecordId ?? string.Empty,
         };
-        proto.Sources.AddRange(vaccination.Sources.Select(source => new V1.VaccinationSource
+        proto.Sources.AddRange(vaccinationEvent.Sources.Select(source => new V1.VaccinationSource
         {
             SourceSystem = source.SourceSystem,
             SourceRecordId = source.SourceRecordId ?? string.Empty,
