@@ -34,6 +34,9 @@ public sealed class ClusterTests
         }
 
         Assert.Equal(2, await ActiveSilosAsync(database, clusterId));
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(database);
     }
 
     private static async Task<long> ActiveSilosAsync(string database, string clusterId)

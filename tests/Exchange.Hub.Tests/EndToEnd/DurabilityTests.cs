@@ -14,8 +14,12 @@ public sealed class DurabilityTests
     public Task KillAndRestart_Sqlite_EveryAcknowledgedChildIsThere() => KillAndRestartAsync(HubSettings.Sqlite());
 
     [Fact]
-    public async Task KillAndRestart_Postgres_EveryAcknowledgedChildIsThere() =>
-        await KillAndRestartAsync(HubSettings.Postgres(await TestPostgres.CreateDatabaseAsync("durability")));
+    public async Task KillAndRestart_Postgres_EveryAcknowledgedChildIsThere()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync("durability");
+        await KillAndRestartAsync(HubSettings.Postgres(database));
+        await TestPostgres.DropDatabaseAsync(database);
+    }
 
     private static async Task KillAndRestartAsync(HubSettings settings)
     {

@@ -16,13 +16,19 @@ public sealed class SqliteHubFixture : IAsyncLifetime
 /// <summary>A real hub process on a fresh PostgreSQL database.</summary>
 public sealed class PostgresHubFixture : IAsyncLifetime
 {
+    private string _database = null!;
+
     public HubProcess Hub { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var database = await TestPostgres.CreateDatabaseAsync("e2e");
-        Hub = await HubProcess.StartAsync(HubSettings.Postgres(database));
+        _database = await TestPostgres.CreateDatabaseAsync("e2e");
+        Hub = await HubProcess.StartAsync(HubSettings.Postgres(_database));
     }
 
-    public async Task DisposeAsync() => await Hub.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Hub.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(_database);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly GrpcChannel _channel;
+    private bool _disposed;
 
     private HubProcess(HubSettings settings, Process process)
     {
@@ -98,6 +99,12 @@ public sealed class HubProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Kill();
         await File.WriteAllTextAsync(Path.Combine(Settings.DataFolder, "hub.log"), Output);
         _channel.Dispose();
