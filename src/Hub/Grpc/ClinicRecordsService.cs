@@ -1,3 +1,4 @@
+using Exchange.Adapters.Schedule;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
@@ -89,6 +90,16 @@ internal sealed class ClinicRecordsService(
         }
 
         return new V1.TransferChildResponse { Person = outcome.Person!.ToProto() };
+    }
+
+    public override async Task<V1.GetForecastResponse> GetForecast(V1.GetForecastRequest request, ServerCallContext context)
+    {
+        callers.Resolve(context);
+        var assessedOn = ForecastRequests.AssessmentDate(request.AssessmentDate, ChinaCalendar.Today(time.GetUtcNow()));
+        var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        var record = await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
+        var assessment = ScheduleLibrary.Embedded.Assess(ScheduleSubject.From(record), assessedOn);
+        return assessment.Succeeded ? assessment.Value.ToProto(hubId) : throw RpcErrors.FromIssues(assessment.Issues);
     }
 
     public override async Task BulkUpload(
