@@ -1,4 +1,5 @@
 using Exchange.Adapters.Results;
+using Exchange.Silo.Records;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -26,6 +27,12 @@ internal static class RpcErrors
         };
         return status.ToRpcException();
     }
+
+    /// <summary>The value, or the call fails with the result's issues.</summary>
+    public static T ValueOrThrow<T>(this Result<T> result) => result.Succeeded ? result.Value : throw FromIssues(result.Issues);
+
+    /// <summary>The outcome of a write that succeeded, or the call fails with its issues.</summary>
+    public static PersonWriteOutcome ThrowIfFailed(this PersonWriteOutcome outcome) => outcome.Succeeded ? outcome : throw FromIssues(outcome.Issues);
 
     public static RpcException Invalid(string field, string message) => FromIssues([Issue.Invalid(field, message)]);
 

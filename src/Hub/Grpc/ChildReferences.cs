@@ -1,3 +1,4 @@
+using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
@@ -27,5 +28,12 @@ internal static class ChildReferences
             default:
                 throw RpcErrors.Invalid(field, "name the child by hub_id or by an identifier");
         }
+    }
+
+    /// <summary>The referenced child's record, or the call fails with NOT_FOUND.</summary>
+    public static async Task<PersonRecord> LoadChildAsync(this PersonDirectory directory, V1.ChildReference? reference, string field)
+    {
+        var hubId = await directory.ResolveChildAsync(reference, field);
+        return await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
     }
 }

@@ -1,3 +1,4 @@
+using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
@@ -19,18 +20,8 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var command = CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow());
-        if (!command.Succeeded)
-        {
-            throw RpcErrors.FromIssues(command.Issues);
-        }
-
-        var outcome = await directory.RegisterAsync(command.Value);
-        if (!outcome.Succeeded)
-        {
-            throw RpcErrors.FromIssues(outcome.Issues);
-        }
-
+        var command = CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow()).ValueOrThrow();
+        var outcome = (await directory.RegisterAsync(command)).ThrowIfFailed();
         HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
         return outcome.ToRegisterResponse();
     }
@@ -38,27 +29,16 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var command = CommandFactory.Record(caller, request, time.GetUtcNow());
-        if (!command.Succeeded)
-        {
-            throw RpcErrors.FromIssues(command.Issues);
-        }
-
+        var command = CommandFactory.Record(caller, request, time.GetUtcNow()).ValueOrThrow();
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
-        var outcome = await directory.Person(hubId).RecordDosesAsync(command.Value);
-        if (!outcome.Succeeded)
-        {
-            throw RpcErrors.FromIssues(outcome.Issues);
-        }
-
+        var outcome = (await directory.Person(hubId).RecordDosesAsync(command)).ThrowIfFailed();
         return outcome.ToRecordResponse();
     }
 
     public override async Task<V1.GetRecordResponse> GetRecord(V1.GetRecordRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
-        var hubId = await directory.ResolveChildAsync(request.Child, "child");
-        var record = await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
+        var record = await directory.LoadChildAsync(request.Child, "child");
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
@@ -76,14 +56,9 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var command = CommandFactory.Transfer(caller, request, time.GetUtcNow());
-        if (!command.Succeeded)
-        {
-            throw RpcErrors.FromIssues(command.Issues);
-        }
-
+        var command = CommandFactory.Transfer(caller, request, time.GetUtcNow()).ValueOrThrow();
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
-        var outcome = await directory.Person(hubId).TransferAsync(command.Value);
+        var outcome = await directory.Person(hubId).TransferAsync(command);
         if (outcome.Issues.Length > 0)
         {
             throw RpcErrors.FromIssues(outcome.Issues);
@@ -96,10 +71,9 @@ internal sealed class ClinicRecordsService(
     {
         callers.Resolve(context);
         var assessedOn = ForecastRequests.AssessmentDate(request.AssessmentDate, ChinaCalendar.Today(time.GetUtcNow()));
-        var hubId = await directory.ResolveChildAsync(request.Child, "child");
-        var record = await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
+        var record = await directory.LoadChildAsync(request.Child, "child");
         var assessment = ScheduleLibrary.Embedded.Assess(ScheduleSubject.From(record), assessedOn);
-        return assessment.Succeeded ? assessment.Value.ToProto(hubId) : throw RpcErrors.FromIssues(assessment.Issues);
+        return assessment.ValueOrThrow().ToProto(record.HubId);
     }
 
     public override async Task BulkUpload(

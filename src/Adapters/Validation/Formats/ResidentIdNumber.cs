@@ -1,3 +1,4 @@
+using Exchange.Adapters.Normalization;
 using System.Globalization;
 
 namespace Exchange.Adapters.Validation.Formats;
@@ -25,11 +26,9 @@ public static class ResidentIdNumber
     // address code; it is not a GB/T 2260 province prefix but the numbers are otherwise GB 11643.
     private const string TaiwanResidencePermitAddress = "830000";
 
-    private static readonly TimeSpan ChinaStandardTimeOffset = TimeSpan.FromHours(8);
-
     /// <summary>Returns null when <paramref name="value"/> is a well-formed resident ID number, otherwise the reason it is not.</summary>
     /// <remarks>"Today" is the current date in China Standard Time, where the birth was registered.</remarks>
-    public static string? Check(string value) => Check(value, TodayInChina());
+    public static string? Check(string value) => Check(value, ChinaCalendar.Today(DateTimeOffset.UtcNow));
 
     /// <summary>As <see cref="Check(string)"/>, with an explicit date after which no birth date is accepted.</summary>
     public static string? Check(string value, DateOnly today)
@@ -130,7 +129,4 @@ public static class ResidentIdNumber
         DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;
-
-    private static DateOnly TodayInChina() =>
-        DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(ChinaStandardTimeOffset).DateTime);
 }

@@ -1,7 +1,7 @@
-namespace Exchange.Hub.Grpc;
+namespace Exchange.Adapters.Normalization;
 
 /// <summary>Dates are judged in China Standard Time (UTC+8, no daylight saving), where the clinics are.</summary>
-internal static class ChinaCalendar
+public static class ChinaCalendar
 {
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
