@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
 namespace Exchange.Silo.Grains;
 
 /// <summary>Persisted state of an identifier's index entry.</summary>
@@ -9,15 +12,32 @@ public sealed class IdentifierState
 }
 
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class IdentifierGrain(
-    [PersistentState(StorageNames.IdentifierState, StorageNames.Records)] IPersistentState<IdentifierState> state,
-    TimeProvider time) : Grain, IIdentifierGrain
+internal sealed class IdentifierGrain : Grain, IIdentifierGrain
 {
-    public Task<string?> GetHubIdAsync() => Task.FromResult(state.State.HubId);
+    private readonly LazyGrainState<IdentifierState> _state;
+    private readonly TimeProvider _time;
+
+    public IdentifierGrain([FromKeyedServices(StorageNames.Records)] IGrainStorage storage, TimeProvider time)
+    {
+        _state = new LazyGrainState<IdentifierState>(storage, StorageNames.IdentifierState, this.GetGrainId());
+        _time = time;
+    }
+
+    public async Task<string?> GetHubIdAsync()
+    {
+        await _state.LoadAsync();
+        return _state.State.HubId;
+    }
 
     public async Task<string> ClaimAsync(string hubId)
     {
-        if (state.State.HubId is { } owner)
+        // Most claims are for identifiers never seen before: insert first, and read only when the row exists.
+        if (!_state.IsLoaded && await _state.TryCreateAsync(new IdentifierState { HubId = hubId, ClaimedAt = _time.GetUtcNow() }))
+        {
+            return hubId;
+        }
+
+        if (_state.State.HubId is { } owner)
         {
             return owner;
         }
@@ -28,26 +48,28 @@ internal sealed class IdentifierGrain(
 
     public async Task<string?> ReassignAsync(string fromHubId, string toHubId)
     {
-        if (state.State.HubId == fromHubId)
+        await _state.LoadAsync();
+        if (_state.State.HubId == fromHubId)
         {
             await SetOwnerAsync(toHubId);
         }
 
-        return state.State.HubId;
+        return _state.State.HubId;
     }
 
     private async Task SetOwnerAsync(string hubId)
     {
-        var previous = (state.State.HubId, state.State.ClaimedAt);
-        state.State.HubId = hubId;
-        state.State.ClaimedAt = time.GetUtcNow();
+        var state = _state.State;
+        var previous = (state.HubId, state.ClaimedAt);
+        state.HubId = hubId;
+        state.ClaimedAt = _time.GetUtcNow();
         try
         {
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
         }
         catch
         {
-            (state.State.HubId, state.State.ClaimedAt) = previous;
+            (state.HubId, state.ClaimedAt) = previous;
             DeactivateOnIdle();
             throw;
         }

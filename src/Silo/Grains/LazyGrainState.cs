@@ -11,8 +11,10 @@ namespace Exchange.Silo.Grains;
 internal sealed class LazyGrainState<T>(IGrainStorage storage, string stateName, GrainId grainId)
     where T : new()
 {
-    private readonly GrainState<T> _state = new(new T());
+    private GrainState<T> _state = new(new T());
     private bool _loaded;
+
+    public bool IsLoaded => _loaded;
 
     public T State => _loaded ? _state.State ??= new T() : throw new InvalidOperationException("Load the state before using it.");
 
@@ -30,6 +32,38 @@ internal sealed class LazyGrainState<T>(IGrainStorage storage, string stateName,
         }
 
         _loaded = true;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="initial"/> as a new row without reading first: one round trip when the key is new,
+    /// which is the common case while records are loaded. False when a row already exists; the stored state is then
+    /// loaded instead and nothing was overwritten.
+    /// </summary>
+    public async Task<bool> TryCreateAsync(T initial)
+    {
+        if (_loaded)
+        {
+            throw new InvalidOperationException("The state is already loaded; write it instead.");
+        }
+
+        _state = new GrainState<T>(initial);
+        try
+        {
+            await storage.WriteStateAsync(stateName, grainId, _state);
+            _loaded = true;
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            _state = new GrainState<T>(new T());
+            await LoadAsync();
+            return false;
+        }
+        catch
+        {
+            _state = new GrainState<T>(new T());
+            throw;
+        }
     }
 
     public Task WriteAsync() => storage.WriteStateAsync(stateName, grainId, _state);

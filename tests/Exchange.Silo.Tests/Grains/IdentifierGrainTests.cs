@@ -1,5 +1,6 @@
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
+using Exchange.Silo.Grains;
 using Exchange.Silo.Records;
 
 namespace Exchange.Silo.Tests.Grains;
@@ -177,5 +178,20 @@ public class IdentifierGrainTests(ClusterFixture fixture)
         var child = fixture.NextChild();
 
         Assert.Null(await fixture.Directory.ResolveAsync(new PersonIdentifier(IdentifierKind.ChildCode, child.ChildCode)));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_AfterTheIndexEntryWasDeactivated_ReturnsTheStoredOwner()
+    {
+        var child = fixture.NextChild();
+        var key = new PersonIdentifier(IdentifierKind.ChildCode, child.ChildCode).Key;
+        var index = fixture.Cluster.Client.GetGrain<IIdentifierGrain>(key);
+        Assert.Equal("first-owner", await index.ClaimAsync("first-owner"));
+
+        // A fresh activation has not read its row; its claim must find the stored owner, not overwrite it.
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal("first-owner", await index.ClaimAsync("second-owner"));
+        Assert.Equal("first-owner", await index.GetHubIdAsync());
     }
 }
