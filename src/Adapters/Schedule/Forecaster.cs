@@ -129,7 +129,22 @@ public static class Forecaster
             reason += " " + note;
         }
 
-        return new SeriesForecast(history.Series.Id, status, rule.Number, rule.PreferredProduct, earliest, recommended, overdue, reason);
+        return new SeriesForecast(
+            history.Series.Id, status, rule.Number, rule.PreferredProduct, earliest, recommended, overdue, reason, Latest(rules, child, rule));
+    }
+
+    private static DateOnly Latest(ScheduleRuleSet rules, ScheduleSubject child, DoseRule rule)
+    {
+        var latest = child.DateAtAge(rules.CatchUpBefore);
+        foreach (var stop in new[] { rule.NotGivenFrom, rule.SkipFrom })
+        {
+            if (stop is { } age && child.DateAtAge(age) < latest)
+            {
+                latest = child.DateAtAge(age);
+            }
+        }
+
+        return latest;
     }
 
     private static string? AlternativeFollowed(SeriesHistory history, IReadOnlyList<SeriesHistory> all)
