@@ -58,6 +58,23 @@ public abstract class ScheduleReadModelStorageTests(ScheduleStorageFixture fixtu
     }
 
     [Fact]
+    public async Task TransferAsync_MovedInElsewhereThenOut_DueListFollowsTheChildThenDropsIt()
+    {
+        var (unit, newUnit) = (NextUnit(), NextUnit());
+        var hubId = await RegisterAsync(unit, Dose("0202", 1, Birth));
+        var person = fixture.Directory.Person(hubId);
+
+        await person.TransferAsync(new TransferCommand("clinic", Guid.NewGuid().ToString("N"), TransferKind.MoveIn, new DateOnly(2026, 10, 20), newUnit, "420102", null, DateTimeOffset.UtcNow));
+
+        Assert.Empty(await fixture.ReadModel.ListDueAsync(Week(unit, new DateOnly(2026, 11, 1)), CancellationToken.None));
+        Assert.Equal(hubId, Assert.Single(await fixture.ReadModel.ListDueAsync(Week(newUnit, new DateOnly(2026, 11, 1)), CancellationToken.None)).HubId);
+
+        await person.TransferAsync(new TransferCommand("clinic", Guid.NewGuid().ToString("N"), TransferKind.MoveOut, new DateOnly(2026, 10, 25), null, null, null, DateTimeOffset.UtcNow));
+
+        Assert.Empty(await fixture.ReadModel.ListDueAsync(Week(newUnit, new DateOnly(2026, 11, 1)), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RebuildAsync_ReadModelRowsDeleted_DueListIsBack()
     {
         var unit = NextUnit();
