@@ -20,6 +20,12 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "schedule")
+        {
+            LocateHub();
+            return await ScheduleBenchmark.RunAsync(args[1..]);
+        }
+
         var options = Options.Parse(args, out var error);
         if (options is null)
         {

@@ -74,6 +74,12 @@ public static class DoseEvaluator
                 }
 
                 SkipPassedSlots(dose);
+                if (_slot >= series.Doses.Count && !series.Doses[^1].Products.Contains(dose.VaccineCode))
+                {
+                    // Only catch-up slots take this product (DT in the DTaP series); past them it belongs to other series.
+                    continue;
+                }
+
                 if (_slot >= series.Doses.Count)
                 {
                     Add(dose, null, DoseStatus.NotCounted, Timeliness.NotAssessed,
@@ -91,16 +97,25 @@ public static class DoseEvaluator
         {
             while (_slot < series.Doses.Count
                 && series.Doses[_slot] is { SkipFrom: { } skipFrom } rule
-                && !rule.Products.Contains(dose.VaccineCode)
-                && dose.Date >= child.DateAtAge(skipFrom))
+                && dose.Date >= child.DateAtAge(skipFrom)
+                && !FillsAt(rule, dose))
             {
                 _slot++;
             }
         }
 
-        private void EvaluateDose(GivenDose dose, DoseRule rule)
+        // A product of the slot still fills it after the skip age, unless the product itself stops at an age by then.
+        private bool FillsAt(DoseRule slotRule, GivenDose dose)
         {
-            if (!rule.Products.Contains(dose.VaccineCode))
+            var rule = slotRule.ForProduct(dose.VaccineCode);
+            return rule.CountsFor(dose.VaccineCode, child.BirthDate)
+                && !(rule.NotGivenFrom is { } stop && dose.Date >= child.DateAtAge(stop) && slotRule.NotGivenFrom != rule.NotGivenFrom);
+        }
+
+        private void EvaluateDose(GivenDose dose, DoseRule slotRule)
+        {
+            var rule = slotRule.ForProduct(dose.VaccineCode);
+            if (!rule.CountsFor(dose.VaccineCode, child.BirthDate))
             {
                 Add(dose, rule.Number, DoseStatus.NotCounted, Timeliness.NotAssessed,
                     $"{dose.VaccineCode} does not count as {series.Id} dose {N(rule.Number)}; expected {string.Join('/', rule.Products)}.");
@@ -145,15 +160,15 @@ public static class DoseEvaluator
 
             var thenRule = then.Series.FirstOrDefault(s => s.Id == series.Id)?.Doses.FirstOrDefault(d => d.Number == rule.Number);
             return thenRule is not null
-                && thenRule.Products.Contains(dose.VaccineCode)
-                && dose.Date >= child.DateAtAge(thenRule.MinimumAge);
+                && thenRule.CountsFor(dose.VaccineCode, child.BirthDate)
+                && dose.Date >= child.DateAtAge(thenRule.ForProduct(dose.VaccineCode).MinimumAge);
         }
 
         private string? IntervalViolation(GivenDose dose, DoseRule rule)
         {
             foreach (var interval in rule.Intervals)
             {
-                if (Reference(interval) is { } from && dose.Date < interval.Minimum.AddTo(from))
+                if (Reference(interval, dose) is { } from && dose.Date < interval.Minimum.AddTo(from))
                 {
                     return $"Less than {interval.Minimum.Describe()} after {Name(interval)} ({Fmt(from)}).";
                 }
@@ -182,7 +197,7 @@ public static class DoseEvaluator
 
             foreach (var interval in rule.Intervals)
             {
-                if (interval.Maximum is { } maximum && Reference(interval) is { } from && dose.Date > maximum.AddTo(from))
+                if (interval.Maximum is { } maximum && Reference(interval, dose) is { } from && dose.Date > maximum.AddTo(from))
                 {
                     return $"Valid {series.Id} dose {N(rule.Number)}, late: more than {maximum.Describe()} after {Name(interval)}.";
                 }
@@ -191,12 +206,13 @@ public static class DoseEvaluator
             return null;
         }
 
-        private DateOnly? Reference(DoseInterval interval)
+        // A dose of another series counts only if given before this one: a DT catch-up dose that is itself DTaP dose 3
+        // is not "less than 6 months after DTaP dose 3".
+        private DateOnly? Reference(DoseInterval interval, GivenDose dose)
         {
-            var doses = interval.FromSeries is null || interval.FromSeries == series.Id
-                ? _valid
-                : earlierSeries.GetValueOrDefault(interval.FromSeries);
-            return doses is not null && doses.TryGetValue(interval.FromDose, out var date) ? date : null;
+            var ownSeries = interval.FromSeries is null || interval.FromSeries == series.Id;
+            var doses = ownSeries ? _valid : earlierSeries.GetValueOrDefault(interval.FromSeries!);
+            return doses is not null && doses.TryGetValue(interval.FromDose, out var date) && (ownSeries || date < dose.Date) ? date : null;
         }
 
         private string Name(DoseInterval interval) => $"{interval.FromSeries ?? series.Id} dose {N(interval.FromDose)}";

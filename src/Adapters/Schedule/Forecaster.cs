@@ -58,7 +58,8 @@ public static class Forecaster
             return Closed(series, ForecastStatus.Complete, $"{series.Id} complete.");
         }
 
-        var rule = series.Doses[slot];
+        var slotRule = series.Doses[slot];
+        var rule = slotRule.ForProduct(slotRule.PreferredProductOn(child.BirthDate, assessedOn));
         if (assessedOn >= child.DateAtAge(rules.CatchUpBefore))
         {
             return Closed(series, ForecastStatus.NoLongerRecommended,
@@ -71,7 +72,7 @@ public static class Forecaster
                 $"{series.Id} dose {rule.Number} is not given from age {stop.Describe()}.");
         }
 
-        return NextDose(rules, child, assessedOn, history, all, rule, liveDates);
+        return NextDose(rules, child, assessedOn, history, all, rule, slotRule.PreferredProductOn(child.BirthDate, assessedOn), liveDates);
     }
 
     private static SeriesForecast NextDose(
@@ -81,6 +82,7 @@ public static class Forecaster
         SeriesHistory history,
         IReadOnlyList<SeriesHistory> all,
         DoseRule rule,
+        string product,
         IReadOnlyList<DateOnly> liveDates)
     {
         var earliest = child.DateAtAge(rule.MinimumAge);
@@ -103,8 +105,8 @@ public static class Forecaster
             }
         }
 
-        var reason = $"{history.Series.Id} dose {rule.Number} ({rule.PreferredProduct}).";
-        if (rules.IsInjectableLive(rule.PreferredProduct))
+        var reason = $"{history.Series.Id} dose {rule.Number} ({product}).";
+        if (rules.IsInjectableLive(product))
         {
             // Facts §1.3: injectable live vaccines not given on the same day must be at least 28 days apart.
             // A live vaccine given on the assessment date still allows this one the same day.
@@ -129,7 +131,22 @@ public static class Forecaster
             reason += " " + note;
         }
 
-        return new SeriesForecast(history.Series.Id, status, rule.Number, rule.PreferredProduct, earliest, recommended, overdue, reason);
+        return new SeriesForecast(
+            history.Series.Id, status, rule.Number, product, earliest, recommended, overdue, reason, Latest(rules, child, rule));
+    }
+
+    private static DateOnly Latest(ScheduleRuleSet rules, ScheduleSubject child, DoseRule rule)
+    {
+        var latest = child.DateAtAge(rules.CatchUpBefore);
+        foreach (var stop in new[] { rule.NotGivenFrom, rule.SkipFrom })
+        {
+            if (stop is { } age && child.DateAtAge(age) < latest)
+            {
+                latest = child.DateAtAge(age);
+            }
+        }
+
+        return latest;
     }
 
     private static string? AlternativeFollowed(SeriesHistory history, IReadOnlyList<SeriesHistory> all)

@@ -43,7 +43,12 @@ internal static class RuleSetValidator
             Fail(rules, $"{where} lists product {code}, which is not in vaccines");
         }
 
-        foreach (var interval in dose.Intervals)
+        foreach (var code in dose.ProductRules.Keys.Where(c => !dose.Products.Contains(c)))
+        {
+            Fail(rules, $"{where} has a product rule for {code}, which is not one of its products");
+        }
+
+        foreach (var interval in dose.Intervals.Concat(dose.ProductRules.Values.SelectMany(p => p.Intervals ?? [])))
         {
             var ownSeries = interval.FromSeries is null || interval.FromSeries == series.Id;
             if (ownSeries && (interval.FromDose < 1 || interval.FromDose >= dose.Number))

@@ -31,7 +31,7 @@ public sealed class ScheduleLibrary
 
     // Doses given before the first encoded edition are judged by it: the 2021 edition kept the earlier
     // DTaP, HepB, MMR, JE, Men and HepA ages (facts §1.7), so its minimum ages are the closest known rule.
-    private ScheduleRuleSet? InForceWhenGiven(DateOnly date) => InForceOn(date) ?? (RuleSets.Count > 0 ? RuleSets[0] : null);
+    internal ScheduleRuleSet? InForceWhenGiven(DateOnly date) => InForceOn(date) ?? (RuleSets.Count > 0 ? RuleSets[0] : null);
 
     /// <summary>
     /// Evaluates the child's doses and forecasts each series with the rule set in force on <paramref name="assessedOn"/>;

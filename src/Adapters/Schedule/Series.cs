@@ -58,8 +58,66 @@ public sealed record DoseRule
 
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Rules that differ for a product counted as this dose (keyed by code): a conjugate meningococcal vaccine from
+    /// 3 months, DT counted as a DTaP dose only from 6 years, historical measles-containing products only for older cohorts.
+    /// </summary>
+    public IReadOnlyDictionary<string, ProductRule> ProductRules { get; init; } = new Dictionary<string, ProductRule>();
+
     /// <summary>The product a forecast recommends.</summary>
     public string PreferredProduct => Products[0];
+
+    /// <summary>This rule as it applies to a dose of <paramref name="vaccineCode"/>.</summary>
+    public DoseRule ForProduct(string vaccineCode) =>
+        ProductRules.TryGetValue(vaccineCode, out var product)
+            ? this with
+            {
+                MinimumAge = product.MinimumAge ?? MinimumAge,
+                Intervals = product.Intervals ?? Intervals,
+                NotGivenFrom = product.NotGivenFrom ?? NotGivenFrom,
+            }
+            : this;
+
+    /// <summary>
+    /// The product to recommend to a child of <paramref name="birthDate"/> on <paramref name="date"/>: the one whose
+    /// <see cref="ProductRule.PreferredFrom"/> age was reached most recently (DT from 6 years), else the first product.
+    /// </summary>
+    public string PreferredProductOn(DateOnly birthDate, DateOnly date)
+    {
+        var preferred = PreferredProduct;
+        var since = DateOnly.MinValue;
+        foreach (var (code, product) in ProductRules)
+        {
+            if (product.PreferredFrom is { } age && age.AddTo(birthDate) is var from && from <= date && from > since && CountsFor(code, birthDate))
+            {
+                (preferred, since) = (code, from);
+            }
+        }
+
+        return preferred;
+    }
+
+    /// <summary>False when <paramref name="vaccineCode"/> counts for this dose only for children born before a date the child is not born before.</summary>
+    public bool CountsFor(string vaccineCode, DateOnly birthDate) =>
+        Products.Contains(vaccineCode)
+        && !(ProductRules.TryGetValue(vaccineCode, out var product) && product.BornBefore is { } cohortEnd && birthDate >= cohortEnd);
+}
+
+/// <summary>How one product's dose differs from the dose rule; unset fields take the dose rule's value.</summary>
+public sealed record ProductRule
+{
+    public CalendarSpan? MinimumAge { get; init; }
+
+    public IReadOnlyList<DoseInterval>? Intervals { get; init; }
+
+    /// <summary>The product counts only for children born before this date (MMR catch-up: measles-containing products before 2019-10-01).</summary>
+    public DateOnly? BornBefore { get; init; }
+
+    /// <summary>From this age the product does not count as this dose (a conjugate from 24 months counts as a later dose instead).</summary>
+    public CalendarSpan? NotGivenFrom { get; init; }
+
+    /// <summary>From this age a forecast recommends this product instead of the first one (DT for catch-up from 6 years).</summary>
+    public CalendarSpan? PreferredFrom { get; init; }
 }
 
 /// <summary>

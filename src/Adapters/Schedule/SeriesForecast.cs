@@ -25,6 +25,10 @@ public enum ForecastStatus
 /// <param name="NextDose">The next dose number, if one is forecast.</param>
 /// <param name="Product">The recommended national code for the next dose.</param>
 /// <param name="Overdue">The first day the next dose is no longer timely; null when no deadline is set.</param>
+/// <param name="Latest">
+/// The first day the next dose is no longer forecast: catch-up end, its stop age, or the age from which it is skipped
+/// (the series then moves on to the following dose). Null when not forecast.
+/// </param>
 public sealed record SeriesForecast(
     string SeriesId,
     ForecastStatus Status,
@@ -33,7 +37,8 @@ public sealed record SeriesForecast(
     DateOnly? Earliest,
     DateOnly? Recommended,
     DateOnly? Overdue,
-    string Reason);
+    string Reason,
+    DateOnly? Latest = null);
 
 /// <summary>The evaluation and forecast of one child against the rule set in force on the assessment date.</summary>
 public sealed record ScheduleAssessment(

@@ -1,6 +1,7 @@
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
+using Exchange.Hub.Schedule;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -25,6 +26,7 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ClinicRecordsService>();
+        app.MapGrpcService<ScheduleReportsService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy"));

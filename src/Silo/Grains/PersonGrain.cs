@@ -2,6 +2,7 @@ using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 using Exchange.Silo.Records;
 using Exchange.Silo.Rules;
+using Exchange.Silo.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -130,7 +131,9 @@ internal sealed class PersonGrain : Grain, IPersonGrain
     private async Task SaveAsync(PersonRecord record, ProcessedMessage message)
     {
         var previous = State.Record;
+        var previousSchedule = State.Schedule;
         State.Record = record;
+        State.Schedule = StoredSchedule.For(record);
         MessageLedger.Remember(State, message);
         try
         {
@@ -139,6 +142,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         catch
         {
             State.Record = previous;
+            State.Schedule = previousSchedule;
             State.Processed.Remove(message);
             DeactivateOnIdle();
             throw;

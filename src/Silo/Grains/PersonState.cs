@@ -1,6 +1,7 @@
 using Exchange.Adapters.Model;
 using Exchange.Silo.Records;
 using Exchange.Silo.Rules;
+using Exchange.Silo.Schedule;
 
 namespace Exchange.Silo.Grains;
 
@@ -11,6 +12,9 @@ public sealed class PersonState
 
     /// <summary>Most recent processed messages, oldest first; bounded by <see cref="Rules.MessageLedger.Capacity"/>.</summary>
     public List<ProcessedMessage> Processed { get; set; } = [];
+
+    /// <summary>The record's schedule projection, recomputed at every write; database triggers feed the due-list and coverage tables from it.</summary>
+    public StoredSchedule? Schedule { get; set; }
 }
 
 /// <summary>A write message already answered, with its answer, so a retry gets the same answer.</summary>

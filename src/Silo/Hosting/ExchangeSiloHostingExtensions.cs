@@ -1,5 +1,6 @@
 using System.Net;
 using Exchange.Silo.Registry;
+using Exchange.Silo.Schedule;
 using Exchange.Silo.Search;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
@@ -34,6 +35,7 @@ public static class ExchangeSiloHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PersonDirectory>();
         builder.Services.AddSingleton<IPersonSearch, SqlPersonSearch>();
+        builder.Services.AddSingleton(ScheduleReadModel.Create);
         builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
         return builder;
     }

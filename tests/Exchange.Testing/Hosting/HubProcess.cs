@@ -67,10 +67,11 @@ public sealed class HubProcess : IAsyncDisposable
         return hub;
     }
 
-    /// <summary>Runs the hub with the given environment until it exits by itself (e.g. refusing a bad setting).</summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <summary>Runs the hub with the given environment (and command-line arguments) until it exits by itself (e.g. refusing a bad setting, or after a command).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
     {
-        using var process = Launch(environment, workingDirectory);
+        using var process = Launch(environment, workingDirectory, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -113,7 +114,7 @@ public sealed class HubProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private static Process Launch(IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    private static Process Launch(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
     {
         // EXCHANGE_HUB_DLL, when set, names the hub build to run (e.g. one built to a private artifacts folder).
         var hubDll = Environment.GetEnvironmentVariable(HubDllVariable) is { Length: > 0 } configured
@@ -124,7 +125,7 @@ public sealed class HubProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the hub first: {hubDll} is missing.", hubDll);
         }
 
-        var start = new ProcessStartInfo("dotnet", [hubDll])
+        var start = new ProcessStartInfo("dotnet", [hubDll, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

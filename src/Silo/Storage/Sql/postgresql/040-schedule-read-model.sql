@@ -1,0 +1,130 @@
+-- Schedule read model: due lists and coverage statistics without activating any grain.
+-- The person grain stores a projection of its record under payload -> 'schedule' (StoredSchedule.cs) at every write;
+-- the triggers below copy it into two tables inside the grain write's own statement, so the read model is never
+-- behind an acknowledged write and costs no extra round trip. `dotnet run --project src/Hub -- rebuild-read-models`
+-- recomputes the projections from grain_state and refills both tables if they are lost or the rules change.
+--
+-- schedule_due: the next dose of each series (and, where a dose is skipped at an age, the dose after it).
+CREATE TABLE IF NOT EXISTS schedule_due
+(
+    service_id      text COLLATE "C" NOT NULL,
+    hub_id          text COLLATE "C" NOT NULL,
+    series          text COLLATE "C" NOT NULL,
+    dose            integer          NOT NULL,
+    vaccine         text COLLATE "C" NOT NULL,
+    earliest        date             NOT NULL,
+    recommended     date             NOT NULL,
+    overdue         date,
+    latest          date             NOT NULL,
+    managing_unit   text COLLATE "C" NOT NULL,
+    county          text COLLATE "C" NOT NULL,
+    register_status integer          NOT NULL,
+    grain_key       text COLLATE "C" NOT NULL,
+    n0              bigint           NOT NULL,
+    n1              bigint           NOT NULL,
+    CONSTRAINT schedule_due_pk PRIMARY KEY (service_id, hub_id, series, dose)
+);
+
+-- Due lists read a unit's (or a county's) rows in recommended-date order; the trailing columns are the page key.
+CREATE INDEX IF NOT EXISTS schedule_due_unit ON schedule_due (service_id, managing_unit, recommended, hub_id, series, dose);
+CREATE INDEX IF NOT EXISTS schedule_due_county ON schedule_due (service_id, county, recommended, hub_id, series, dose);
+
+-- schedule_dose: one row per scheduled dose of each child, for coverage (应种 / 实种 / 及时, facts §5.1).
+CREATE TABLE IF NOT EXISTS schedule_dose
+(
+    service_id      text COLLATE "C" NOT NULL,
+    hub_id          text COLLATE "C" NOT NULL,
+    series          text COLLATE "C" NOT NULL,
+    dose            integer          NOT NULL,
+    eligible_from   date             NOT NULL,
+    given           date,
+    timely          boolean          NOT NULL,
+    from_seven      boolean          NOT NULL,
+    managing_unit   text COLLATE "C" NOT NULL,
+    residence       integer          NOT NULL,
+    register_status integer          NOT NULL,
+    CONSTRAINT schedule_dose_pk PRIMARY KEY (service_id, hub_id, series, dose)
+);
+
+CREATE INDEX IF NOT EXISTS schedule_dose_area ON schedule_dose (service_id, managing_unit, eligible_from);
+CREATE INDEX IF NOT EXISTS schedule_dose_given ON schedule_dose (service_id, given) WHERE given IS NOT NULL;
+
+-- Upserts change only rows whose values differ (a new dose touches one or two rows), then rows the projection no
+-- longer has are deleted. A cleared or deleted person loses all its rows.
+CREATE OR REPLACE FUNCTION schedule_read_model_sync() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    s   jsonb;
+    hub text;
+    svc text;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        s := NULL;
+        hub := OLD.payload -> 'record' ->> 'hubId';
+        svc := OLD.service_id;
+    ELSE
+        s := NEW.payload -> 'schedule';
+        hub := coalesce(NEW.payload -> 'record' ->> 'hubId', CASE WHEN TG_OP = 'UPDATE' THEN OLD.payload -> 'record' ->> 'hubId' END);
+        svc := NEW.service_id;
+    END IF;
+
+    IF hub IS NULL THEN
+        RETURN NULL;
+    END IF;
+
+    IF s IS NOT NULL THEN
+        INSERT INTO schedule_due AS t (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
+                                       managing_unit, county, register_status, grain_key, n0, n1)
+        SELECT svc, hub, d ->> 's', (d ->> 'n')::integer, d ->> 'v', (d ->> 'e')::date, (d ->> 'r')::date,
+               (d ->> 'o')::date, (d ->> 'l')::date, s ->> 'u', left(s ->> 'u', 6), (s ->> 'st')::integer,
+               NEW.grain_key, NEW.n0, NEW.n1
+        FROM jsonb_array_elements(s -> 'due') AS d
+        ON CONFLICT ON CONSTRAINT schedule_due_pk DO UPDATE
+        SET vaccine = excluded.vaccine, earliest = excluded.earliest, recommended = excluded.recommended,
+            overdue = excluded.overdue, latest = excluded.latest, managing_unit = excluded.managing_unit,
+            county = excluded.county, register_status = excluded.register_status
+        WHERE (t.vaccine, t.earliest, t.recommended, t.overdue, t.latest, t.managing_unit, t.register_status)
+              IS DISTINCT FROM
+              (excluded.vaccine, excluded.earliest, excluded.recommended, excluded.overdue, excluded.latest,
+               excluded.managing_unit, excluded.register_status);
+
+        INSERT INTO schedule_dose AS t (service_id, hub_id, series, dose, eligible_from, given, timely, from_seven,
+                                        managing_unit, residence, register_status)
+        SELECT svc, hub, d ->> 's', (d ->> 'n')::integer, (d ->> 'f')::date, (d ->> 'g')::date,
+               coalesce((d ->> 't')::boolean, false), coalesce((d ->> 'c')::boolean, false),
+               s ->> 'u', (s ->> 'res')::integer, (s ->> 'st')::integer
+        FROM jsonb_array_elements(s -> 'doses') AS d
+        ON CONFLICT ON CONSTRAINT schedule_dose_pk DO UPDATE
+        SET eligible_from = excluded.eligible_from, given = excluded.given, timely = excluded.timely,
+            from_seven = excluded.from_seven, managing_unit = excluded.managing_unit, residence = excluded.residence,
+            register_status = excluded.register_status
+        WHERE (t.eligible_from, t.given, t.timely, t.from_seven, t.managing_unit, t.residence, t.register_status)
+              IS DISTINCT FROM
+              (excluded.eligible_from, excluded.given, excluded.timely, excluded.from_seven, excluded.managing_unit,
+               excluded.residence, excluded.register_status);
+    END IF;
+
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM schedule_due t
+        WHERE t.service_id = svc AND t.hub_id = hub
+          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(s -> 'due') AS d
+                          WHERE d ->> 's' = t.series AND (d ->> 'n')::integer = t.dose);
+        DELETE FROM schedule_dose t
+        WHERE t.service_id = svc AND t.hub_id = hub
+          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(s -> 'doses') AS d
+                          WHERE d ->> 's' = t.series AND (d ->> 'n')::integer = t.dose);
+    END IF;
+
+    RETURN NULL;
+END;
+$fn$;
+
+CREATE OR REPLACE TRIGGER schedule_read_model_write
+    AFTER INSERT OR UPDATE OF payload ON grain_state
+    FOR EACH ROW WHEN (NEW.state_name = 'person')
+    EXECUTE FUNCTION schedule_read_model_sync();
+
+CREATE OR REPLACE TRIGGER schedule_read_model_delete
+    AFTER DELETE ON grain_state
+    FOR EACH ROW WHEN (OLD.state_name = 'person')
+    EXECUTE FUNCTION schedule_read_model_sync();

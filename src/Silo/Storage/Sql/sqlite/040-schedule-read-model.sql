@@ -1,0 +1,148 @@
+-- Schedule read model: due lists and coverage statistics without activating any grain.
+-- The person grain stores a projection of its record under $.schedule (StoredSchedule.cs) at every write; the
+-- triggers below copy it into two tables inside the grain write's own statement, so the read model is never behind
+-- an acknowledged write and costs no extra round trip (changes() still reports only the grain_state row, which the
+-- write query relies on). `dotnet run --project src/Hub -- rebuild-read-models` refills both tables from grain_state.
+-- Dates are 'yyyy-MM-dd' text (they compare correctly as text); booleans are 0/1.
+CREATE TABLE IF NOT EXISTS schedule_due
+(
+    service_id      TEXT    NOT NULL,
+    hub_id          TEXT    NOT NULL,
+    series          TEXT    NOT NULL,
+    dose            INTEGER NOT NULL,
+    vaccine         TEXT    NOT NULL,
+    earliest        TEXT    NOT NULL,
+    recommended     TEXT    NOT NULL,
+    overdue         TEXT,
+    latest          TEXT    NOT NULL,
+    managing_unit   TEXT    NOT NULL,
+    county          TEXT    NOT NULL,
+    register_status INTEGER NOT NULL,
+    grain_key       TEXT    NOT NULL,
+    n0              INTEGER NOT NULL,
+    n1              INTEGER NOT NULL,
+    PRIMARY KEY (service_id, hub_id, series, dose)
+);
+
+CREATE INDEX IF NOT EXISTS schedule_due_unit ON schedule_due (service_id, managing_unit, recommended, hub_id, series, dose);
+CREATE INDEX IF NOT EXISTS schedule_due_county ON schedule_due (service_id, county, recommended, hub_id, series, dose);
+
+CREATE TABLE IF NOT EXISTS schedule_dose
+(
+    service_id      TEXT    NOT NULL,
+    hub_id          TEXT    NOT NULL,
+    series          TEXT    NOT NULL,
+    dose            INTEGER NOT NULL,
+    eligible_from   TEXT    NOT NULL,
+    given           TEXT,
+    timely          INTEGER NOT NULL,
+    from_seven      INTEGER NOT NULL,
+    managing_unit   TEXT    NOT NULL,
+    residence       INTEGER NOT NULL,
+    register_status INTEGER NOT NULL,
+    PRIMARY KEY (service_id, hub_id, series, dose)
+);
+
+CREATE INDEX IF NOT EXISTS schedule_dose_area ON schedule_dose (service_id, managing_unit, eligible_from);
+CREATE INDEX IF NOT EXISTS schedule_dose_given ON schedule_dose (service_id, given) WHERE given IS NOT NULL;
+
+-- Recreated on every start so that a changed trigger body takes effect (the installer runs in one transaction).
+DROP TRIGGER IF EXISTS schedule_read_model_insert;
+DROP TRIGGER IF EXISTS schedule_read_model_update;
+DROP TRIGGER IF EXISTS schedule_read_model_delete;
+
+CREATE TRIGGER schedule_read_model_insert AFTER INSERT ON grain_state
+WHEN NEW.state_name = 'person' AND json_extract(NEW.payload, '$.record.hubId') IS NOT NULL
+BEGIN
+    INSERT INTO schedule_due (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
+                              managing_unit, county, register_status, grain_key, n0, n1)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
+           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.v'),
+           json_extract(d.value, '$.e'), json_extract(d.value, '$.r'), json_extract(d.value, '$.o'),
+           json_extract(d.value, '$.l'), json_extract(NEW.payload, '$.schedule.u'),
+           substr(json_extract(NEW.payload, '$.schedule.u'), 1, 6), json_extract(NEW.payload, '$.schedule.st'),
+           NEW.grain_key, NEW.n0, NEW.n1
+    FROM json_each(NEW.payload, '$.schedule.due') AS d
+    WHERE true
+    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
+    SET vaccine = excluded.vaccine, earliest = excluded.earliest, recommended = excluded.recommended,
+        overdue = excluded.overdue, latest = excluded.latest, managing_unit = excluded.managing_unit,
+        county = excluded.county, register_status = excluded.register_status,
+        grain_key = excluded.grain_key, n0 = excluded.n0, n1 = excluded.n1;
+
+    INSERT INTO schedule_dose (service_id, hub_id, series, dose, eligible_from, given, timely, from_seven,
+                               managing_unit, residence, register_status)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
+           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.f'),
+           json_extract(d.value, '$.g'), coalesce(json_extract(d.value, '$.t'), 0), coalesce(json_extract(d.value, '$.c'), 0),
+           json_extract(NEW.payload, '$.schedule.u'), json_extract(NEW.payload, '$.schedule.res'),
+           json_extract(NEW.payload, '$.schedule.st')
+    FROM json_each(NEW.payload, '$.schedule.doses') AS d
+    WHERE true
+    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
+    SET eligible_from = excluded.eligible_from, given = excluded.given, timely = excluded.timely,
+        from_seven = excluded.from_seven, managing_unit = excluded.managing_unit, residence = excluded.residence,
+        register_status = excluded.register_status;
+END;
+
+-- An update upserts only rows whose values changed, then deletes rows the projection no longer has.
+CREATE TRIGGER schedule_read_model_update AFTER UPDATE OF payload ON grain_state
+WHEN NEW.state_name = 'person'
+ AND coalesce(json_extract(NEW.payload, '$.record.hubId'), json_extract(OLD.payload, '$.record.hubId')) IS NOT NULL
+BEGIN
+    INSERT INTO schedule_due (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
+                              managing_unit, county, register_status, grain_key, n0, n1)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
+           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.v'),
+           json_extract(d.value, '$.e'), json_extract(d.value, '$.r'), json_extract(d.value, '$.o'),
+           json_extract(d.value, '$.l'), json_extract(NEW.payload, '$.schedule.u'),
+           substr(json_extract(NEW.payload, '$.schedule.u'), 1, 6), json_extract(NEW.payload, '$.schedule.st'),
+           NEW.grain_key, NEW.n0, NEW.n1
+    FROM json_each(NEW.payload, '$.schedule.due') AS d
+    WHERE true
+    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
+    SET vaccine = excluded.vaccine, earliest = excluded.earliest, recommended = excluded.recommended,
+        overdue = excluded.overdue, latest = excluded.latest, managing_unit = excluded.managing_unit,
+        county = excluded.county, register_status = excluded.register_status
+    WHERE (vaccine, earliest, recommended, overdue, latest, managing_unit, register_status)
+          IS NOT (excluded.vaccine, excluded.earliest, excluded.recommended, excluded.overdue, excluded.latest,
+                  excluded.managing_unit, excluded.register_status);
+
+    INSERT INTO schedule_dose (service_id, hub_id, series, dose, eligible_from, given, timely, from_seven,
+                               managing_unit, residence, register_status)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
+           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.f'),
+           json_extract(d.value, '$.g'), coalesce(json_extract(d.value, '$.t'), 0), coalesce(json_extract(d.value, '$.c'), 0),
+           json_extract(NEW.payload, '$.schedule.u'), json_extract(NEW.payload, '$.schedule.res'),
+           json_extract(NEW.payload, '$.schedule.st')
+    FROM json_each(NEW.payload, '$.schedule.doses') AS d
+    WHERE true
+    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
+    SET eligible_from = excluded.eligible_from, given = excluded.given, timely = excluded.timely,
+        from_seven = excluded.from_seven, managing_unit = excluded.managing_unit, residence = excluded.residence,
+        register_status = excluded.register_status
+    WHERE (eligible_from, given, timely, from_seven, managing_unit, residence, register_status)
+          IS NOT (excluded.eligible_from, excluded.given, excluded.timely, excluded.from_seven, excluded.managing_unit,
+                  excluded.residence, excluded.register_status);
+
+    DELETE FROM schedule_due
+    WHERE service_id = NEW.service_id
+      AND hub_id = coalesce(json_extract(NEW.payload, '$.record.hubId'), json_extract(OLD.payload, '$.record.hubId'))
+      AND NOT EXISTS (SELECT 1 FROM json_each(NEW.payload, '$.schedule.due') AS d
+                      WHERE json_extract(d.value, '$.s') = schedule_due.series
+                        AND json_extract(d.value, '$.n') = schedule_due.dose);
+
+    DELETE FROM schedule_dose
+    WHERE service_id = NEW.service_id
+      AND hub_id = coalesce(json_extract(NEW.payload, '$.record.hubId'), json_extract(OLD.payload, '$.record.hubId'))
+      AND NOT EXISTS (SELECT 1 FROM json_each(NEW.payload, '$.schedule.doses') AS d
+                      WHERE json_extract(d.value, '$.s') = schedule_dose.series
+                        AND json_extract(d.value, '$.n') = schedule_dose.dose);
+END;
+
+CREATE TRIGGER schedule_read_model_delete AFTER DELETE ON grain_state
+WHEN OLD.state_name = 'person' AND json_extract(OLD.payload, '$.record.hubId') IS NOT NULL
+BEGIN
+    DELETE FROM schedule_due WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
+    DELETE FROM schedule_dose WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
+END;

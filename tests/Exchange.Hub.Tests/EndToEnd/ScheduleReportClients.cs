@@ -1,0 +1,48 @@
+using System.Globalization;
+using Exchange.Protos.V1;
+using Exchange.Testing.Hosting;
+using Exchange.Testing.Synthetic;
+using Grpc.Core.Interceptors;
+
+namespace Exchange.Hub.Tests.EndToEnd;
+
+/// <summary>Report clients and children built with chosen birth dates, units and household regions.</summary>
+internal static class ScheduleReportClients
+{
+    public static ScheduleReports.ScheduleReportsClient Reports(this HubProcess hub, string systemId = "county-cdc") =>
+        new(hub.Channel.Intercept(metadata =>
+        {
+            metadata.Add("x-exchange-system", systemId);
+            return metadata;
+        }));
+
+    /// <summary>A registration of a synthetic child moved to the given birth date, unit and household region (no ID number, which would encode them).</summary>
+    public static RegisterChildRequest Child(DateOnly birth, string unit, string householdRegion, params (string Vaccine, int Dose, DateOnly Date)[] doses)
+    {
+        var person = TestChildren.Next().ToPerson();
+        person.BirthDate = Format(birth);
+        person.BirthTime = string.Empty;
+        person.ManagingUnit = unit;
+        person.HouseholdRegion = householdRegion;
+        person.ResidenceRegion = unit[..6];
+        foreach (var identifier in person.Identifiers.Where(identifier => identifier.Kind == IdentifierKind.ResidentId).ToList())
+        {
+            person.Identifiers.Remove(identifier);
+        }
+
+        var request = new RegisterChildRequest { ClientMessageId = Guid.NewGuid().ToString("N"), Child = person };
+        request.Vaccinations.AddRange(doses.Select(dose => new Vaccination
+        {
+            VaccineCode = dose.Vaccine,
+            DoseNumber = dose.Dose,
+            Date = Format(dose.Date),
+            LotNumber = "L" + dose.Vaccine,
+            AdministeringUnit = unit,
+            Route = dose.Vaccine == "0101" ? Route.Intradermal : Route.Intramuscular,
+            Kind = VaccinationKind.Routine,
+        }));
+        return request;
+    }
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using Exchange.Silo.Grains;
+using Exchange.Silo.Hosting;
+using Exchange.Silo.Registry;
+using Exchange.Silo.Schedule;
+using Exchange.Silo.Storage;
+using Exchange.Silo.Tests.Storage;
+using Exchange.Testing.Synthetic;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace Exchange.Silo.Tests.Schedule;
+
+/// <summary>
+/// One silo with the production person grain on the production ADO.NET storage (installed schema, JSON state) of one
+/// database kind, and the schedule read model over the same database.
+/// </summary>
+public abstract class ScheduleStorageFixture(DatabaseKind kind) : IAsyncLifetime
+{
+    private readonly Lock _populationLock = new();
+    private readonly SyntheticPopulation _population = new(seed: 20_261_204, new DateOnly(2026, 12, 1));
+    private TestDatabase? _database;
+    private InProcessTestCluster? _cluster;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Fixture not initialized.");
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture not initialized.");
+
+    public PersonDirectory Directory => new(Cluster.Client);
+
+    public ScheduleReadModel ReadModel => new(kind, Database.ConnectionString, Cluster.Options.ServiceId);
+
+    public ReadModelRebuilder Rebuilder => new(kind, Database.ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(kind, "schedule");
+        await SchemaInstaller.InstallAsync(kind, _database.ConnectionString, CancellationToken.None);
+        var connectionString = _database.ConnectionString;
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
+            {
+                options.Invariant = AdoNetInvariants.For(kind);
+                options.ConnectionString = connectionString;
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+            silo.Services.TryAddSingleton(TimeProvider.System);
+            silo.Services.AddSerializer(AddCanonicalModelJson);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(AddCanonicalModelJson));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    public SyntheticChild NextChild()
+    {
+        lock (_populationLock)
+        {
+            return _population.NextChild();
+        }
+    }
+
+    private static void AddCanonicalModelJson(ISerializerBuilder serializer) => serializer.AddJsonSerializer(
+        type => type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true,
+        ExchangeJson.Options);
+}
+
+public sealed class SqliteScheduleStorageFixture() : ScheduleStorageFixture(DatabaseKind.Sqlite);
+
+public sealed class PostgreSqlScheduleStorageFixture() : ScheduleStorageFixture(DatabaseKind.PostgreSql);
