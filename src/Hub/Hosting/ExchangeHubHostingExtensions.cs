@@ -1,6 +1,7 @@
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
+using Exchange.Hub.Quarantine;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -12,6 +13,7 @@ internal static class ExchangeHubHostingExtensions
     {
         builder.AddExchangeSilo();
         builder.Services.AddSingleton<ICallerResolver, HeaderCallerResolver>();
+        builder.Services.AddExchangeQuarantine();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<UnexpectedErrorInterceptor>();
@@ -25,6 +27,8 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ClinicRecordsService>();
+        app.MapGrpcService<CodeMapsService>();
+        app.MapGrpcService<QuarantineService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy"));

@@ -1,4 +1,6 @@
 using System.Net;
+using Exchange.Silo.CodeMaps;
+using Exchange.Silo.Quarantine;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Exchange.Silo.Grains;
@@ -34,6 +36,8 @@ public static class ExchangeSiloHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PersonDirectory>();
         builder.Services.AddSingleton<IPersonSearch, SqlPersonSearch>();
+        builder.Services.AddSingleton<CodeMapCache>();
+        builder.Services.AddSingleton<IQuarantineStore>(_ => new SqlQuarantineStore(storage.Provider, storage.ConnectionString, cluster.ServiceId));
         builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
         return builder;
     }
