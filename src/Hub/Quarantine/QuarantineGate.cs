@@ -32,11 +32,15 @@ internal sealed class QuarantineGate(CodeMapCache maps, IQuarantineStore store, 
     public Task<SourceCodeTranslator> CodesForAsync(Caller caller) => maps.TranslatorForAsync(caller.SystemId);
 
     /// <summary>Keeps a refused request; the same source, operation and message id is kept once.</summary>
+    public Task<QuarantineReceipt> HoldAsync(
+        Caller caller, string operation, IMessage request, string clientMessageId, IReadOnlyList<Issue> issues, CancellationToken cancellationToken) =>
+        HoldAsync(caller, operation, request.ToByteArray(), QuarantineOperations.ContentTypeOf(request), clientMessageId, issues, cancellationToken);
+
+    /// <summary>Keeps a refused payload that is not a protobuf message (e.g. FHIR JSON as UTF-8 with <c>application/fhir+json</c>).</summary>
     public async Task<QuarantineReceipt> HoldAsync(
-        Caller caller, string operation, IMessage request, string clientMessageId, IReadOnlyList<Issue> issues, CancellationToken cancellationToken)
+        Caller caller, string operation, byte[] payload, string contentType, string clientMessageId, IReadOnlyList<Issue> issues, CancellationToken cancellationToken)
     {
-        var submission = new QuarantineSubmission(
-            caller.SystemId, operation, clientMessageId ?? string.Empty, issues, request.ToByteArray(), QuarantineOperations.ContentTypeOf(request), time.GetUtcNow());
+        var submission = new QuarantineSubmission(caller.SystemId, operation, clientMessageId ?? string.Empty, issues, payload, contentType, time.GetUtcNow());
         var receipt = await store.HoldAsync(submission, cancellationToken);
         QuarantineLog.Held(logger, caller.SystemId, operation, receipt.Id, issues[0].ReasonOrDefault, receipt.AlreadyHeld);
         return receipt;
