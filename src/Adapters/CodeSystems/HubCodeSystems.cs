@@ -23,7 +23,8 @@ public sealed class HubCodeSystems
         CodedValueSystem<Sex> sexes,
         CodedValueSystem<Route> routes,
         CodedValueSystem<Site> sites,
-        CodedValueSystem<VaccinationKind> vaccinationKinds)
+        CodedValueSystem<VaccinationKind> vaccinationKinds,
+        CodeAliasTable aliases)
     {
         Version = version;
         Versions = versions;
@@ -34,6 +35,7 @@ public sealed class HubCodeSystems
         Routes = routes;
         Sites = sites;
         VaccinationKinds = vaccinationKinds;
+        Aliases = aliases;
     }
 
     /// <summary>The code systems embedded in this assembly, loaded on first use.</summary>
@@ -62,6 +64,9 @@ public sealed class HubCodeSystems
 
     /// <summary>Vaccination kinds (接种属性).</summary>
     public CodedValueSystem<VaccinationKind> VaccinationKinds { get; }
+
+    /// <summary>Everyday spellings of hub codes (乙肝, HepB, 男, ...), and the preferred national code of an ambiguous CVX code.</summary>
+    public CodeAliasTable Aliases { get; }
 
     /// <summary>Version information of the named code system (e.g. <c>regions-gbt2260</c>), or null.</summary>
     public CodeSystemVersion? VersionOf(string name)
@@ -111,15 +116,22 @@ public sealed class HubCodeSystems
             return CodedValueSystem<TEnum>.Load(name, file, Read(file, CodedValueSystem<TEnum>.Header));
         }
 
-        return new HubCodeSystems(
-            version,
-            versions,
-            vaccines,
-            regions,
-            Coded<Sex>("sex"),
-            Coded<Route>("route"),
-            Coded<Site>("site"),
-            Coded<VaccinationKind>("vaccination-kind"));
+        var sexes = Coded<Sex>("sex");
+        var routes = Coded<Route>("route");
+        var sites = Coded<Site>("site");
+        var kinds = Coded<VaccinationKind>("vaccination-kind");
+        bool CodeExists(string system, string code) => system switch
+        {
+            CodeAliasTable.Vaccine or CodeAliasTable.VaccineCvx => vaccines.Find(code) is not null,
+            "sex" => sexes.Find(code) is not null,
+            "route" => routes.Find(code) is not null,
+            "site" => sites.Find(code) is not null,
+            "kind" => kinds.Find(code) is not null,
+            _ => false,
+        };
+
+        var aliases = CodeAliasTable.Load(Read(CodeAliasTable.File, CodeAliasTable.Header), CodeExists);
+        return new HubCodeSystems(version, versions, vaccines, regions, sexes, routes, sites, kinds, aliases);
     }
 
     private static Stream Open(Func<string, Stream?> open, string file) =>

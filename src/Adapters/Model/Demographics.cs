@@ -4,6 +4,7 @@ namespace Exchange.Adapters.Model;
 /// <param name="HouseholdRegion">Household-registration (户籍) region, GB/T 2260.</param>
 /// <param name="ResidenceRegion">Current residence region, GB/T 2260.</param>
 /// <param name="ManagingUnit">10-digit code of the vaccination unit that manages the person.</param>
+/// <param name="NameAsReported">The name exactly as the source wrote it, when that differs from the cleaned <paramref name="Name"/> (full-width letters, extra spaces, a variant middle dot); null when it is the same.</param>
 public sealed record Demographics(
     string Name,
     Sex Sex,
@@ -14,4 +15,5 @@ public sealed record Demographics(
     Contact? Guardian,
     string? HouseholdRegion,
     string ResidenceRegion,
-    string ManagingUnit);
+    string ManagingUnit,
+    string? NameAsReported = null);

@@ -1,4 +1,5 @@
 using Exchange.Adapters.Model;
+using Exchange.Adapters.Results;
 using Exchange.Adapters.Validation.Formats;
 
 namespace Exchange.Adapters.Normalization;
@@ -15,13 +16,13 @@ internal static class ContactNormalizer
 
         var name = TextCleaner.Clean(reported.Name);
         var idNumber = TextCleaner.CleanCode(reported.IdNumber);
-        var phone = TextCleaner.CleanCode(reported.Phone)?.Replace("-", string.Empty, StringComparison.Ordinal);
-        if (idNumber is not null && !issues.Check($"{field}.id_number", ResidentIdNumber.Check(idNumber)))
+        var phone = PhoneNumbers.Clean(reported.Phone);
+        if (idNumber is not null && !issues.Check($"{field}.id_number", ResidentIdNumber.Check(idNumber), ReasonCodes.InvalidIdNumber))
         {
             idNumber = null;
         }
 
-        if (phone is not null && !issues.Check($"{field}.phone", PhoneNumber.Check(phone)))
+        if (phone is not null && !issues.Check($"{field}.phone", PhoneNumber.Check(phone), ReasonCodes.InvalidPhone))
         {
             phone = null;
         }

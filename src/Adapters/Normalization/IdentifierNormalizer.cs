@@ -1,5 +1,6 @@
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Reports;
+using Exchange.Adapters.Results;
 using Exchange.Adapters.Validation.Formats;
 
 namespace Exchange.Adapters.Normalization;
@@ -34,7 +35,7 @@ public static class IdentifierNormalizer
 
         if (reported.Count == 0)
         {
-            issues.Invalid(field, "at least one identifier is required (child code, certificate, birth certificate or resident ID)");
+            issues.Invalid(field, "at least one identifier is required (child code, certificate, birth certificate or resident ID)", ReasonCodes.Required);
         }
 
         return identifiers;
@@ -48,14 +49,14 @@ public static class IdentifierNormalizer
         ArgumentNullException.ThrowIfNull(issues);
         if (reported.Kind is null)
         {
-            issues.Invalid($"{field}.kind", "identifier kind is required");
+            issues.Invalid($"{field}.kind", "identifier kind is required", ReasonCodes.Required);
             return null;
         }
 
         var value = TextCleaner.CleanCode(reported.Value);
         if (value is null)
         {
-            issues.Invalid($"{field}.value", "identifier value is required");
+            issues.Invalid($"{field}.value", "identifier value is required", ReasonCodes.Required);
             return null;
         }
 
@@ -69,7 +70,8 @@ public static class IdentifierNormalizer
             IdentifierKind.HubId => "the hub id is assigned by the hub; send it as hub_id, not as an identifier",
             _ => "unknown identifier kind",
         };
-        if (!issues.Check($"{field}.value", reason))
+        var reasonCode = reported.Kind.Value == IdentifierKind.ResidentId ? ReasonCodes.InvalidIdNumber : ReasonCodes.InvalidIdentifier;
+        if (!issues.Check($"{field}.value", reason, reasonCode))
         {
             return null;
         }

@@ -11,19 +11,21 @@ public sealed class IssueCollector
 
     public IReadOnlyList<Issue> Issues => _issues;
 
-    public void Invalid(string field, string message) => _issues.Add(Issue.Invalid(field, message));
+    /// <param name="reason">A <see cref="ReasonCodes"/> value, or null for a plain invalid value.</param>
+    public void Invalid(string field, string message, string? reason = null) => _issues.Add(Issue.Invalid(field, message, reason));
 
     public void AddRange(IEnumerable<Issue> issues) => _issues.AddRange(issues);
 
     /// <summary>Records the reason a format check returned, if any; true when the value passed.</summary>
-    public bool Check(string field, string? reason)
+    /// <param name="reasonCode">The <see cref="ReasonCodes"/> value recorded when the check failed.</param>
+    public bool Check(string field, string? reason, string? reasonCode = null)
     {
         if (reason is null)
         {
             return true;
         }
 
-        Invalid(field, reason);
+        Invalid(field, reason, reasonCode);
         return false;
     }
 

@@ -1,3 +1,5 @@
+using Exchange.Adapters.CodeMaps;
+using Exchange.Adapters.CodeSystems;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Reports;
 using Exchange.Adapters.Results;
@@ -15,43 +17,67 @@ public static class PersonNormalizer
 
     /// <param name="field">Path of the person in the request, e.g. "child".</param>
     /// <param name="today">Today's date in the hub's time zone; later dates are rejected.</param>
-    public static Result<PersonRegistration> Normalize(ReportedPerson reported, string field, DateOnly today)
+    public static Result<PersonRegistration> Normalize(ReportedPerson reported, string field, DateOnly today) =>
+        Normalize(reported, field, today, SourceCodeTranslator.HubOnly);
+
+    /// <param name="field">Path of the person in the request, e.g. "child".</param>
+    /// <param name="today">Today's date in the hub's time zone; later dates are rejected.</param>
+    /// <param name="codes">The sending source's code translator (its code map, then the hub's tables).</param>
+    public static Result<PersonRegistration> Normalize(ReportedPerson reported, string field, DateOnly today, ICodeTranslator codes)
     {
         ArgumentNullException.ThrowIfNull(reported);
+        ArgumentNullException.ThrowIfNull(codes);
         var issues = new IssueCollector();
         var identifiers = IdentifierNormalizer.Normalize(reported.Identifiers, $"{field}.identifiers", issues);
         var name = NormalizeName(reported.Name, $"{field}.name", issues);
-        if (reported.Sex is null)
-        {
-            issues.Invalid($"{field}.sex", "sex is required (GB/T 2261.1: male, female, not known or not stated)");
-        }
-
-        var birthDate = NormalizeBirthDate(reported.BirthDate, $"{field}.birth_date", today, issues);
-        var birthTime = NormalizeBirthTime(reported.BirthTime, $"{field}.birth_time", issues);
+        var sex = NormalizeSex(reported, $"{field}.sex", codes, issues);
+        var (birthDate, timeFromDate) = NormalizeBirthDate(reported.BirthDate, $"{field}.birth_date", today, issues);
+        var birthTime = NormalizeBirthTime(reported.BirthTime, $"{field}.birth_time", issues) ?? timeFromDate;
         var weight = NormalizeBirthWeight(reported.BirthWeightGrams, $"{field}.birth_weight_grams", issues);
         var mother = ContactNormalizer.Normalize(reported.Mother, $"{field}.mother", issues);
         var guardian = ContactNormalizer.Normalize(reported.Guardian, $"{field}.guardian", issues);
-        var household = NormalizeCode(reported.HouseholdRegion, $"{field}.household_region", RegionCode.Check, required: false, issues);
-        var residence = NormalizeCode(reported.ResidenceRegion, $"{field}.residence_region", RegionCode.Check, required: true, issues);
+        var household = CodedFields.Translate(codes, CodeMapSystem.Region, reported.HouseholdRegion, $"{field}.household_region", required: false, issues);
+        var residence = CodedFields.Translate(codes, CodeMapSystem.Region, reported.ResidenceRegion, $"{field}.residence_region", required: true, issues);
         var unit = NormalizeCode(reported.ManagingUnit, $"{field}.managing_unit", UnitCode.Check, required: true, issues);
-        CheckResidentIdAgrees(identifiers, birthDate, reported.Sex, $"{field}.identifiers", issues);
+        CheckResidentIdAgrees(identifiers, birthDate, sex, $"{field}.identifiers", issues);
 
         return issues.ToResult(() => new PersonRegistration(
             identifiers,
-            new Demographics(name!, reported.Sex!.Value, birthDate!.Value, birthTime, weight, mother, guardian, household, residence!, unit!)));
+            new Demographics(
+                name!, sex!.Value, birthDate!.Value, birthTime, weight, mother, guardian, household, residence!, unit!, PersonNames.AsReported(reported.Name, name!))));
+    }
+
+    private static Sex? NormalizeSex(ReportedPerson reported, string field, ICodeTranslator codes, IssueCollector issues)
+    {
+        if (reported.Sex is { } sex)
+        {
+            return sex;
+        }
+
+        if (TextCleaner.Clean(reported.SexCode) is null)
+        {
+            issues.Invalid(field, "sex is required (GB/T 2261.1: 1 male, 2 female, 0 not known, 9 not stated; M/F and 男/女 are read too)", ReasonCodes.Required);
+            return null;
+        }
+
+        return CodedFields.TranslateEnum(codes, CodeMapSystem.Sex, HubCodeSystems.Default.Sexes, reported.SexCode, field, issues);
     }
 
     public static string? NormalizeName(string? reported, string field, IssueCollector issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        var name = TextCleaner.Clean(reported);
+        var name = PersonNames.Clean(reported);
         if (name is null)
         {
-            issues.Invalid(field, "name is required");
+            issues.Invalid(field, "name is required", ReasonCodes.Required);
+        }
+        else if (PersonNames.Check(name) is { } reason)
+        {
+            issues.Invalid(field, reason, ReasonCodes.InvalidName);
         }
         else if (name.Length > MaxNameLength)
         {
-            issues.Invalid(field, $"name has at most {MaxNameLength} characters, got {name.Length}");
+            issues.Invalid(field, $"name has at most {MaxNameLength} characters, got {name.Length}", ReasonCodes.InvalidName);
         }
 
         return name;
@@ -75,34 +101,34 @@ public static class PersonNormalizer
         return issues.Check(field, check(code)) ? code : null;
     }
 
-    private static DateOnly? NormalizeBirthDate(string? reported, string field, DateOnly today, IssueCollector issues)
+    private static (DateOnly? Date, TimeOnly? Time) NormalizeBirthDate(string? reported, string field, DateOnly today, IssueCollector issues)
     {
         var text = TextCleaner.Clean(reported);
         if (text is null)
         {
-            issues.Invalid(field, "birth date is required");
-            return null;
+            issues.Invalid(field, "birth date is required", ReasonCodes.Required);
+            return (null, null);
         }
 
-        if (!CanonicalDates.TryParseDate(text, out var date))
+        if (!ReportedDates.TryParse(text, out var date, out var time, out var error, out var reason))
         {
-            issues.Invalid(field, $"'{text}' is not a date in the form {CanonicalDates.DateFormat}");
-            return null;
+            issues.Invalid(field, error!, reason);
+            return (null, null);
         }
 
         if (date > today)
         {
-            issues.Invalid(field, $"birth date {CanonicalDates.Format(date)} is in the future");
-            return null;
+            issues.Invalid(field, $"birth date {CanonicalDates.Format(date)} is in the future", ReasonCodes.ImpossibleDate);
+            return (null, null);
         }
 
         if (date < EarliestBirthDate)
         {
-            issues.Invalid(field, $"birth date {CanonicalDates.Format(date)} is before {CanonicalDates.Format(EarliestBirthDate)}");
-            return null;
+            issues.Invalid(field, $"birth date {CanonicalDates.Format(date)} is before {CanonicalDates.Format(EarliestBirthDate)}", ReasonCodes.ImpossibleDate);
+            return (null, null);
         }
 
-        return date;
+        return (date, time);
     }
 
     private static TimeOnly? NormalizeBirthTime(string? reported, string field, IssueCollector issues)
@@ -113,12 +139,12 @@ public static class PersonNormalizer
             return null;
         }
 
-        if (CanonicalDates.TryParseTime(text, out var time))
+        if (ReportedDates.TryParseTime(text, out var time, out var error))
         {
             return time;
         }
 
-        issues.Invalid(field, $"'{text}' is not a time in the form HH:mm or HH:mm:ss");
+        issues.Invalid(field, error!, ReasonCodes.InvalidDate);
         return null;
     }
 
@@ -149,12 +175,12 @@ public static class PersonNormalizer
         var idNumber = identifiers[index].Value;
         if (birthDate is not null && ResidentIdNumber.BirthDate(idNumber) is { } idBirthDate && idBirthDate != birthDate)
         {
-            issues.Invalid(field, $"the resident ID number's birth date {CanonicalDates.Format(idBirthDate)} differs from birth_date {CanonicalDates.Format(birthDate.Value)}");
+            issues.Invalid(field, $"the resident ID number's birth date {CanonicalDates.Format(idBirthDate)} differs from birth_date {CanonicalDates.Format(birthDate.Value)}", ReasonCodes.InvalidIdNumber);
         }
 
         if (sex is Sex.Male or Sex.Female && ResidentIdNumber.IsMale(idNumber) is { } isMale && isMale != (sex == Sex.Male))
         {
-            issues.Invalid(field, $"the resident ID number's sequence digit says {(isMale ? "male" : "female")}, but sex is {sex}");
+            issues.Invalid(field, $"the resident ID number's sequence digit says {(isMale ? "male" : "female")}, but sex is {sex}", ReasonCodes.InvalidIdNumber);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Exchange.Adapters.CodeMaps;
+using Exchange.Adapters.CodeSystems;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Reports;
 using Exchange.Adapters.Results;
@@ -13,11 +15,18 @@ public static class VaccinationNormalizer
 
     /// <param name="field">Path of the dose in the request, e.g. "vaccinations[2]".</param>
     /// <param name="birthDate">The person's birth date, when known: no dose may precede it.</param>
-    public static Result<DoseReport> Normalize(ReportedVaccination reported, string field, DateOnly? birthDate, DateOnly today)
+    public static Result<DoseReport> Normalize(ReportedVaccination reported, string field, DateOnly? birthDate, DateOnly today) =>
+        Normalize(reported, field, birthDate, today, SourceCodeTranslator.HubOnly);
+
+    /// <param name="field">Path of the dose in the request, e.g. "vaccinations[2]".</param>
+    /// <param name="birthDate">The person's birth date, when known: no dose may precede it.</param>
+    /// <param name="codes">The sending source's code translator; its map version is recorded on the dose.</param>
+    public static Result<DoseReport> Normalize(ReportedVaccination reported, string field, DateOnly? birthDate, DateOnly today, ICodeTranslator codes)
     {
         ArgumentNullException.ThrowIfNull(reported);
+        ArgumentNullException.ThrowIfNull(codes);
         var issues = new IssueCollector();
-        var vaccine = PersonNormalizer.NormalizeCode(reported.VaccineCode, $"{field}.vaccine_code", VaccineCode.Check, required: true, issues);
+        var vaccine = CodedFields.Translate(codes, CodeMapSystem.Vaccine, reported.VaccineCode, $"{field}.vaccine_code", required: true, issues);
         if (reported.DoseNumber is < 1 or > MaxDoseNumber)
         {
             issues.Invalid($"{field}.dose_number", $"dose number must be between 1 and {MaxDoseNumber}, got {reported.DoseNumber}");
@@ -31,10 +40,15 @@ public static class VaccinationNormalizer
         var traceability = FreeText(reported.TraceabilityCode, $"{field}.traceability_code", issues);
         var vaccinator = FreeText(reported.Vaccinator, $"{field}.vaccinator", issues);
         var sourceRecordId = FreeText(reported.SourceRecordId, $"{field}.source_record_id", issues);
+        var tables = HubCodeSystems.Default;
+        var route = CodedFields.TranslateEnum(codes, CodeMapSystem.Route, tables.Routes, reported.RouteCode, $"{field}.route_code", issues) ?? reported.Route;
+        var site = CodedFields.TranslateEnum(codes, CodeMapSystem.Site, tables.Sites, reported.SiteCode, $"{field}.site_code", issues) ?? reported.Site;
+        var kind = CodedFields.TranslateEnum(codes, CodeMapSystem.Kind, tables.VaccinationKinds, reported.KindCode, $"{field}.kind_code", issues) ?? reported.Kind;
 
         return issues.ToResult(() => new DoseReport(
-            new Dose(vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!, reported.Route, reported.Site, vaccinator, reported.Kind ?? VaccinationKind.Routine),
-            sourceRecordId));
+            new Dose(vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!, route, site, vaccinator, kind ?? VaccinationKind.Routine),
+            sourceRecordId,
+            codes.MapVersion));
     }
 
     private static DateOnly? NormalizeDate(string? reported, string field, DateOnly? birthDate, DateOnly today, IssueCollector issues)
@@ -42,25 +56,25 @@ public static class VaccinationNormalizer
         var text = TextCleaner.Clean(reported);
         if (text is null)
         {
-            issues.Invalid(field, "vaccination date is required");
+            issues.Invalid(field, "vaccination date is required", ReasonCodes.Required);
             return null;
         }
 
-        if (!CanonicalDates.TryParseDate(text, out var date))
+        if (!ReportedDates.TryParse(text, out var date, out _, out var error, out var reason))
         {
-            issues.Invalid(field, $"'{text}' is not a date in the form {CanonicalDates.DateFormat}");
+            issues.Invalid(field, error!, reason);
             return null;
         }
 
         if (date > today)
         {
-            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is in the future");
+            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is in the future", ReasonCodes.ImpossibleDate);
             return null;
         }
 
         if (birthDate is { } birth && date < birth)
         {
-            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is before the birth date {CanonicalDates.Format(birth)}");
+            issues.Invalid(field, $"vaccination date {CanonicalDates.Format(date)} is before the birth date {CanonicalDates.Format(birth)}", ReasonCodes.ImpossibleDate);
             return null;
         }
 
@@ -75,12 +89,12 @@ public static class VaccinationNormalizer
             return null;
         }
 
-        if (CanonicalDates.TryParseDate(text, out var date))
+        if (ReportedDates.TryParse(text, out var date, out _, out var error, out var reason))
         {
             return date;
         }
 
-        issues.Invalid(field, $"'{text}' is not a date in the form {CanonicalDates.DateFormat}");
+        issues.Invalid(field, error!, reason);
         return null;
     }
 

@@ -9,7 +9,10 @@ namespace Exchange.Hub.Errors;
 /// <summary>Builds gRPC errors with google.rpc.BadRequest field violations, as clients of Google APIs expect.</summary>
 internal static class RpcErrors
 {
-    public static RpcException FromIssues(IReadOnlyList<Issue> issues)
+    public static RpcException FromIssues(IReadOnlyList<Issue> issues) => StatusOf(issues).ToRpcException();
+
+    /// <summary>The google.rpc.Status of the issues: the first issue's code, and every issue as a BadRequest field violation.</summary>
+    public static Google.Rpc.Status StatusOf(IReadOnlyList<Issue> issues)
     {
         var code = IssueCodeMap.ToGrpc(issues[0].Code);
         var badRequest = new BadRequest();
@@ -17,15 +20,15 @@ internal static class RpcErrors
         {
             Field = issue.Field,
             Description = issue.Message,
+            Reason = issue.ReasonOrDefault,
         }));
         var message = issues.Count == 1 ? $"{issues[0].Field}: {issues[0].Message}" : $"{issues.Count} problems, first: {issues[0].Field}: {issues[0].Message}";
-        var status = new Google.Rpc.Status
+        return new Google.Rpc.Status
         {
             Code = (int)code,
             Message = message,
             Details = { Any.Pack(badRequest) },
         };
-        return status.ToRpcException();
     }
 
     /// <summary>The value, or the call fails with the result's issues.</summary>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Exchange.Adapters.Results;
 using Exchange.Hub.Callers;
+using Exchange.Hub.Quarantine;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Records;
 using Grpc.Core;
@@ -12,7 +13,7 @@ namespace Exchange.Hub.Grpc;
 /// One bulk-upload stream: items are registered concurrently (bounded), and each gets its own result, so a bad item
 /// is rejected alone. Results are written by one writer, as gRPC stream writers allow one write at a time.
 /// </summary>
-internal sealed class BulkUpload(PersonDirectory directory, Caller caller, TimeProvider time, ILogger logger) : IDisposable
+internal sealed class BulkUpload(PersonDirectory directory, Caller caller, QuarantineGate quarantine, TimeProvider time, ILogger logger) : IDisposable
 {
     private const int MaxItemsInFlight = 32;
 
@@ -70,10 +71,14 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, TimeP
 
     private async Task<V1.BulkUploadResult> RegisterAsync(long sequence, V1.BulkUploadItem item)
     {
-        var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow());
+        var codes = await quarantine.CodesForAsync(caller);
+        var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow(), codes);
         if (!command.Succeeded)
         {
-            return Rejected(sequence, item, string.Empty, command.Issues);
+            var receipt = await quarantine.HoldAsync(caller, QuarantineOperations.BulkUploadItem, item, item.ClientMessageId, command.Issues, CancellationToken.None);
+            var rejected = Rejected(sequence, item, string.Empty, command.Issues);
+            rejected.QuarantineId = receipt.Id;
+            return rejected;
         }
 
         var outcome = await directory.RegisterAsync(command.Value);

@@ -3,6 +3,7 @@ using Exchange.Adapters.Schedule;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
+using Exchange.Hub.Quarantine;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Grpc.Core;
@@ -12,7 +13,12 @@ namespace Exchange.Hub.Grpc;
 
 /// <summary>The clinic API: translates wire messages to grain commands and outcomes back; no record logic here.</summary>
 internal sealed class ClinicRecordsService(
-    PersonDirectory directory, IPersonSearch search, ICallerResolver callers, TimeProvider time, ILogger<ClinicRecordsService> logger)
+    PersonDirectory directory,
+    IPersonSearch search,
+    ICallerResolver callers,
+    QuarantineGate quarantine,
+    TimeProvider time,
+    ILogger<ClinicRecordsService> logger)
     : V1.ClinicRecords.ClinicRecordsBase
 {
     private const int MaxSearchResults = 100;
@@ -20,7 +26,10 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var command = CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow()).ValueOrThrow();
+        var command = await quarantine.NormalizeAsync(
+            caller, QuarantineOperations.RegisterChild, request, request.ClientMessageId,
+            codes => CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow(), codes),
+            context.CancellationToken);
         var outcome = (await directory.RegisterAsync(command)).ThrowIfFailed();
         HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
         return outcome.ToRegisterResponse();
@@ -29,7 +38,10 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        var command = CommandFactory.Record(caller, request, time.GetUtcNow()).ValueOrThrow();
+        var command = await quarantine.NormalizeAsync(
+            caller, QuarantineOperations.RecordVaccinations, request, request.ClientMessageId,
+            codes => CommandFactory.Record(caller, request, time.GetUtcNow(), codes),
+            context.CancellationToken);
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
         var outcome = (await directory.Person(hubId).RecordDosesAsync(command)).ThrowIfFailed();
         return outcome.ToRecordResponse();
@@ -80,7 +92,7 @@ internal sealed class ClinicRecordsService(
         IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        using var upload = new BulkUpload(directory, caller, time, logger);
+        using var upload = new BulkUpload(directory, caller, quarantine, time, logger);
         await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
     }
 }

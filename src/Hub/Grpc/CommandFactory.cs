@@ -1,3 +1,4 @@
+using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Results;
@@ -16,8 +17,9 @@ internal static class CommandFactory
     private const int MaxMessageIdLength = 128;
     private const int MaxDosesPerMessage = 200;
 
+    /// <param name="codes">The caller's code translator (its code map, then the hub tables).</param>
     public static Result<RegisterPersonCommand> Register(
-        Caller caller, string clientMessageId, V1.Person? child, RepeatedField<V1.Vaccination> vaccinations, DateTimeOffset now)
+        Caller caller, string clientMessageId, V1.Person? child, RepeatedField<V1.Vaccination> vaccinations, DateTimeOffset now, ICodeTranslator codes)
     {
         var issues = new IssueCollector();
         CheckMessageId(clientMessageId, issues);
@@ -29,20 +31,21 @@ internal static class CommandFactory
         }
         else
         {
-            var person = PersonNormalizer.Normalize(child.ToReported(), "child", today);
+            var person = PersonNormalizer.Normalize(child.ToReported(), "child", today, codes);
             issues.AddRange(person.Issues);
             registration = person.Succeeded ? person.Value : null;
         }
 
-        var doses = Doses(vaccinations, registration?.Demographics.BirthDate, today, issues, allowEmpty: true);
+        var doses = Doses(vaccinations, registration?.Demographics.BirthDate, today, issues, allowEmpty: true, codes);
         return issues.ToResult(() => new RegisterPersonCommand(caller.SystemId, clientMessageId, registration!, doses, now));
     }
 
-    public static Result<RecordDosesCommand> Record(Caller caller, V1.RecordVaccinationsRequest request, DateTimeOffset now)
+    /// <param name="codes">The caller's code translator (its code map, then the hub tables).</param>
+    public static Result<RecordDosesCommand> Record(Caller caller, V1.RecordVaccinationsRequest request, DateTimeOffset now, ICodeTranslator codes)
     {
         var issues = new IssueCollector();
         CheckMessageId(request.ClientMessageId, issues);
-        var doses = Doses(request.Vaccinations, birthDate: null, ChinaCalendar.Today(now), issues, allowEmpty: false);
+        var doses = Doses(request.Vaccinations, birthDate: null, ChinaCalendar.Today(now), issues, allowEmpty: false, codes);
         return issues.ToResult(() => new RecordDosesCommand(caller.SystemId, request.ClientMessageId, doses, now));
     }
 
@@ -88,7 +91,8 @@ internal static class CommandFactory
         return date;
     }
 
-    private static DoseReport[] Doses(RepeatedField<V1.Vaccination> vaccinations, DateOnly? birthDate, DateOnly today, IssueCollector issues, bool allowEmpty)
+    private static DoseReport[] Doses(
+        RepeatedField<V1.Vaccination> vaccinations, DateOnly? birthDate, DateOnly today, IssueCollector issues, bool allowEmpty, ICodeTranslator codes)
     {
         if (vaccinations.Count == 0 && !allowEmpty)
         {
@@ -104,7 +108,7 @@ internal static class CommandFactory
         var doses = new DoseReport[vaccinations.Count];
         for (var i = 0; i < vaccinations.Count; i++)
         {
-            var dose = VaccinationNormalizer.Normalize(vaccinations[i].ToReported(), $"vaccinations[{i}]", birthDate, today);
+            var dose = VaccinationNormalizer.Normalize(vaccinations[i].ToReported(), $"vaccinations[{i}]", birthDate, today, codes);
             issues.AddRange(dose.Issues);
             doses[i] = dose.Succeeded ? dose.Value : null!;
         }

@@ -2,6 +2,7 @@ using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
 using Exchange.Hub.Schedule;
+using Exchange.Hub.Quarantine;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -13,6 +14,7 @@ internal static class ExchangeHubHostingExtensions
     {
         builder.AddExchangeSilo();
         builder.Services.AddSingleton<ICallerResolver, HeaderCallerResolver>();
+        builder.Services.AddExchangeQuarantine();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<UnexpectedErrorInterceptor>();
@@ -27,6 +29,8 @@ internal static class ExchangeHubHostingExtensions
     {
         app.MapGrpcService<ClinicRecordsService>();
         app.MapGrpcService<ScheduleReportsService>();
+        app.MapGrpcService<CodeMapsService>();
+        app.MapGrpcService<QuarantineService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy"));

@@ -8,4 +8,7 @@ public static class StorageNames
 
     public const string PersonState = "person";
     public const string IdentifierState = "identifier";
+
+    /// <summary>One source system's code map versions (<see cref="CodeMaps.ICodeMapGrain"/>).</summary>
+    public const string CodeMapState = "codemap";
 }

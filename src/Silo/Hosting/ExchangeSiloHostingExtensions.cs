@@ -1,4 +1,6 @@
 using System.Net;
+using Exchange.Silo.CodeMaps;
+using Exchange.Silo.Quarantine;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Schedule;
 using Exchange.Silo.Search;
@@ -36,6 +38,8 @@ public static class ExchangeSiloHostingExtensions
         builder.Services.AddSingleton<PersonDirectory>();
         builder.Services.AddSingleton<IPersonSearch, SqlPersonSearch>();
         builder.Services.AddSingleton(ScheduleReadModel.Create);
+        builder.Services.AddSingleton<CodeMapCache>();
+        builder.Services.AddSingleton<IQuarantineStore>(_ => new SqlQuarantineStore(storage.Provider, storage.ConnectionString, cluster.ServiceId));
         builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
         return builder;
     }

@@ -39,7 +39,7 @@ public static class DoseRules
             var index = merged.FindIndex(existing => existing.Dose.Key == dose.Dose.Key);
             if (index < 0)
             {
-                var created = new VaccinationEvent(EventId(hubId, nextNumber++), dose.Dose, [new EventSource(sourceSystem, dose.SourceRecordId, receivedAt)]);
+                var created = new VaccinationEvent(EventId(hubId, nextNumber++), dose.Dose, [new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion)]);
                 merged.Add(created);
                 outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Recorded, created.EventId);
                 continue;
@@ -52,7 +52,7 @@ public static class DoseRules
                 continue;
             }
 
-            merged[index] = existing with { Sources = [.. existing.Sources, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt)] };
+            merged[index] = existing with { Sources = [.. existing.Sources, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion)] };
             outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Merged, existing.EventId);
         }
 

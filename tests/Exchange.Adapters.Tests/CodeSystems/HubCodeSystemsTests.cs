@@ -42,7 +42,7 @@ public class HubCodeSystemsTests
         var files = Codes.Versions.Select(v => v.File).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            ["regions-gbt2260.csv", "route.csv", "sex.csv", "site.csv", "vaccination-kind.csv", "vaccine-categories.csv", "vaccine-codes.csv"],
+            ["code-aliases.csv", "regions-gbt2260.csv", "route.csv", "sex.csv", "site.csv", "vaccination-kind.csv", "vaccine-categories.csv", "vaccine-codes.csv"],
             files);
         Assert.False(string.IsNullOrEmpty(Codes.Version));
         Assert.Equal("2023.12", Codes.VersionOf("regions-gbt2260")?.Version);

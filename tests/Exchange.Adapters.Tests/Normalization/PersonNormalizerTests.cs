@@ -58,7 +58,8 @@ public class PersonNormalizerTests
         var result = PersonNormalizer.Normalize(reported, "child", Today);
 
         Assert.True(result.Succeeded, string.Join("; ", result.Issues));
-        Assert.Equal(PersonNormalizer.Normalize(ValidChild(), "child", Today).Value.Demographics, result.Value.Demographics);
+        Assert.Equal(PersonNormalizer.Normalize(ValidChild(), "child", Today).Value.Demographics, result.Value.Demographics with { NameAsReported = null });
+        Assert.Equal("\u3000王\u3000 小明 ", result.Value.Demographics.NameAsReported);
         Assert.Equal(
             [ChildCode, BirthCertificate, MaleResidentId],
             result.Value.Identifiers.Select(identifier => identifier.Value));
@@ -136,10 +137,10 @@ public class PersonNormalizerTests
     }
 
     [Theory]
-    [InlineData("2024/03/15")]
-    [InlineData("20240315")]
+    [InlineData("15/03/2024")]
+    [InlineData("2024-3")]
     [InlineData("2024-02-30")]
-    public void Normalize_BirthDateNotIsoDate_ReportsBirthDate(string birthDate)
+    public void Normalize_BirthDateNotADate_ReportsBirthDate(string birthDate)
     {
         var result = PersonNormalizer.Normalize(ValidChild() with { BirthDate = birthDate }, "child", Today);
 

@@ -70,7 +70,7 @@ public class VaccinationNormalizerTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("2024-3-15")]
+    [InlineData("15.3.2024")]
     public void Normalize_DateMissingOrMalformed_ReportsDate(string? date)
     {
         var result = VaccinationNormalizer.Normalize(ValidDose() with { Date = date }, Field, BirthDate, Today);
@@ -147,7 +147,7 @@ public class VaccinationNormalizerTests
     [Fact]
     public void Normalize_FreeTextTooLongAndBadExpiry_ReportsEachField()
     {
-        var reported = ValidDose() with { LotNumber = new string('A', 65), ExpiryDate = "2026/01/31" };
+        var reported = ValidDose() with { LotNumber = new string('A', 65), ExpiryDate = "2026/02/31" };
 
         var result = VaccinationNormalizer.Normalize(reported, Field, BirthDate, Today);
 

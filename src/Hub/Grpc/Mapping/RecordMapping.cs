@@ -14,6 +14,7 @@ internal static class RecordMapping
         {
             HubId = record.HubId,
             Name = demographics.Name,
+            NameAsReported = demographics.NameAsReported ?? string.Empty,
             Sex = demographics.Sex.ToProto(),
             BirthDate = CanonicalDates.Format(demographics.BirthDate),
             BirthTime = demographics.BirthTime is { } time ? CanonicalDates.Format(time) : string.Empty,
@@ -90,6 +91,7 @@ internal static class RecordMapping
             SourceSystem = source.SourceSystem,
             SourceRecordId = source.SourceRecordId ?? string.Empty,
             ReceivedAt = CanonicalDates.Format(source.ReceivedAt),
+            CodeMapVersion = source.CodeMapVersion ?? string.Empty,
         }));
         return proto;
     }

@@ -18,7 +18,8 @@ internal static class ReportMapping
         person.Guardian.ToContact(),
         person.HouseholdRegion,
         person.ResidenceRegion,
-        person.ManagingUnit);
+        person.ManagingUnit,
+        person.SexCode);
 
     public static ReportedIdentifier ToReported(this V1.Identifier identifier) => new(identifier.Kind.ToModel(), identifier.Value);
 
@@ -35,7 +36,10 @@ internal static class ReportMapping
         vaccination.Site.ToModel(),
         vaccination.Vaccinator,
         vaccination.Kind.ToModel(),
-        vaccination.SourceRecordId);
+        vaccination.SourceRecordId,
+        vaccination.RouteCode,
+        vaccination.SiteCode,
+        vaccination.KindCode);
 
     private static Model.Contact? ToContact(this V1.Contact? contact) =>
         contact is null ? null : new Model.Contact(contact.Name, contact.IdNumber, contact.Phone);
