@@ -1,8 +1,8 @@
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
-using Exchange.Hub.Schedule;
 using Exchange.Hub.Quarantine;
+using Exchange.Hub.Schedule;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
