@@ -1,22 +1,26 @@
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
+using Exchange.Hub.Access;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc;
 
 /// <summary>The clinic API: translates wire messages to grain commands and outcomes back; no record logic here.</summary>
+/// <remarks>Clinics and hospitals only; writes are stamped with the caller's unit (<see cref="UnitStamping"/>).</remarks>
 internal sealed class ClinicRecordsService(
     PersonDirectory directory, IPersonSearch search, ICallerResolver callers, TimeProvider time, ILogger<ClinicRecordsService> logger)
     : V1.ClinicRecords.ClinicRecordsBase
 {
     private const int MaxSearchResults = 100;
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -26,6 +30,7 @@ internal sealed class ClinicRecordsService(
         return outcome.ToRegisterResponse();
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -35,6 +40,7 @@ internal sealed class ClinicRecordsService(
         return outcome.ToRecordResponse();
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.GetRecordResponse> GetRecord(V1.GetRecordRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -42,6 +48,7 @@ internal sealed class ClinicRecordsService(
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.FindChildrenResponse> FindChildren(V1.FindChildrenRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -53,6 +60,7 @@ internal sealed class ClinicRecordsService(
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -67,6 +75,7 @@ internal sealed class ClinicRecordsService(
         return new V1.TransferChildResponse { Person = outcome.Person!.ToProto() };
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.GetForecastResponse> GetForecast(V1.GetForecastRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -76,6 +85,7 @@ internal sealed class ClinicRecordsService(
         return assessment.ValueOrThrow().ToProto(record.HubId);
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task BulkUpload(
         IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
     {

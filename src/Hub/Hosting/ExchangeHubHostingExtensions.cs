@@ -1,6 +1,7 @@
-using Exchange.Hub.Callers;
+using Exchange.Hub.Access;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
+using Exchange.Hub.PublicLookup;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -11,7 +12,7 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplicationBuilder AddExchangeHub(this WebApplicationBuilder builder)
     {
         builder.AddExchangeSilo();
-        builder.Services.AddSingleton<ICallerResolver, HeaderCallerResolver>();
+        builder.AddExchangeAccess();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<UnexpectedErrorInterceptor>();
@@ -24,10 +25,16 @@ internal static class ExchangeHubHostingExtensions
 
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<ClinicRecordsService>();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcService<AccessAdministrationService>();
+        app.MapGrpcService<PublicLookupService>();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+
+        // Reflection describes only the public contracts, but any authenticated system may need it to call them.
         app.MapGrpcReflectionService();
-        app.MapGet("/health", () => Results.Text("healthy"));
+        app.MapGet("/health", () => Results.Text("healthy")).AllowAnonymous();
         return app;
     }
 }

@@ -8,4 +8,6 @@ public static class StorageNames
 
     public const string PersonState = "person";
     public const string IdentifierState = "identifier";
+
+    public const string AccessRegistryState = "access-registry";
 }

@@ -19,16 +19,16 @@ public sealed class ClusterTests
 
         foreach (var child in children)
         {
-            await first.Clinic("clinic-a").RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
+            await (await first.ClinicAsync("clinic-a")).RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
         }
 
         // Writes through the second node reach the same grains; reads through either node agree.
         foreach (var child in children)
         {
             var dose = new RecordVaccinationsRequest { ClientMessageId = Guid.NewGuid().ToString("N"), Child = child.ByChildCode(), Vaccinations = { child.Doses[0].ToVaccination() } };
-            await second.Clinic("clinic-b").RecordVaccinationsAsync(dose);
-            var viaFirst = (await first.Clinic().GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
-            var viaSecond = (await second.Clinic().GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+            await (await second.ClinicAsync("clinic-b")).RecordVaccinationsAsync(dose);
+            var viaFirst = (await (await first.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+            var viaSecond = (await (await second.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
             Assert.Equal(viaFirst, viaSecond);
             Assert.Single(viaFirst.Vaccinations);
         }

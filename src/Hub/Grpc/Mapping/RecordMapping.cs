@@ -90,6 +90,7 @@ internal static class RecordMapping
             SourceSystem = source.SourceSystem,
             SourceRecordId = source.SourceRecordId ?? string.Empty,
             ReceivedAt = CanonicalDates.Format(source.ReceivedAt),
+            SourceUnit = source.SourceUnit ?? string.Empty,
         }));
         return proto;
     }
