@@ -24,7 +24,7 @@ internal sealed class AccessDeniedResponses : IAuthorizationMiddlewareResultHand
         }
 
         var unauthenticated = context.User.Identity?.IsAuthenticated != true;
-        var message = unauthenticated ? WhyUnauthenticated(context) : WhyForbidden(context);
+        var message = unauthenticated ? await WhyUnauthenticatedAsync(context) : WhyForbidden(context);
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
         {
             WriteGrpcStatus(context, unauthenticated ? StatusCode.Unauthenticated : StatusCode.PermissionDenied, message);
@@ -40,8 +40,9 @@ internal sealed class AccessDeniedResponses : IAuthorizationMiddlewareResultHand
         await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static string WhyUnauthenticated(HttpContext context) =>
-        context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is { } failure
+    // The handler remembers its result for the request, so asking again does not verify the credentials twice.
+    private static async Task<string> WhyUnauthenticatedAsync(HttpContext context) =>
+        (await context.AuthenticateAsync(ExchangeAuthentication.Scheme)).Failure is { } failure
             ? $"the credentials were refused: {failure.Message}"
             : "authentication required: send 'Authorization: Bearer <api key>' or a client certificate bound to your system";
 

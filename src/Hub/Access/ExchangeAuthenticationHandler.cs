@@ -33,9 +33,14 @@ internal sealed class ExchangeAuthenticationHandler(
             }
         }
 
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header))
+        if (!HasBearer())
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (Request.Headers.Authorization.Count > 1 || !AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header))
+        {
+            return AuthenticateResult.Fail("send exactly one 'Authorization: Bearer <key>' header");
         }
 
         if (!string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(header.Parameter))

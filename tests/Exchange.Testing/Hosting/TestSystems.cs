@@ -21,8 +21,15 @@ internal sealed class TestSystems(GrpcChannel channel, string adminKey)
     public Task<string> KeyAsync(SystemDefinition definition) =>
         _keys.GetOrAdd(definition.SystemId, _ => new Lazy<Task<string>>(() => RegisterAsync(definition))).Value;
 
-    public CallInvoker WithKey(string apiKey) => channel.Intercept(metadata =>
+    // A copy, so headers a test passes in (and reuses) never collect one authorization entry per call.
+    public CallInvoker WithKey(string apiKey) => channel.Intercept(headers =>
     {
+        var metadata = new Metadata();
+        foreach (var entry in headers)
+        {
+            metadata.Add(entry);
+        }
+
         metadata.Add("authorization", $"Bearer {apiKey}");
         return metadata;
     });
