@@ -48,12 +48,27 @@ public sealed class MutualTlsTests
         var asStranger = await GetRecordStatusAsync(tlsPort, unbound, serverCertificate);
         var systems = await hub.Admin().ListSystemsAsync(new ListSystemsRequest());
 
-        Assert.Equal(StatusCode.NotFound, asClinic);
-        Assert.Equal(StatusCode.Unauthenticated, asStranger);
+        Assert.True(asClinic.StatusCode == StatusCode.NotFound, asClinic.ToString());
+        Assert.True(asStranger.StatusCode == StatusCode.Unauthenticated, asStranger.ToString());
         Assert.Contains(bound.GetCertHashString(HashAlgorithmName.SHA256), systems.Systems.Single(system => system.Definition.SystemId == "tls-clinic").ClientCertificateThumbprints);
     }
 
-    private static async Task<StatusCode> GetRecordStatusAsync(int port, X509Certificate2 clientCertificate, X509Certificate2 serverCertificate)
+    /// <summary>The call's status; a transport failure (UNAVAILABLE, e.g. a handshake cut short on a loaded machine) is retried.</summary>
+    private static async Task<Status> GetRecordStatusAsync(int port, X509Certificate2 clientCertificate, X509Certificate2 serverCertificate)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var status = await CallOnceAsync(port, clientCertificate, serverCertificate);
+            if (status.StatusCode != StatusCode.Unavailable || attempt == 3)
+            {
+                return status;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task<Status> CallOnceAsync(int port, X509Certificate2 clientCertificate, X509Certificate2 serverCertificate)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -68,11 +83,11 @@ public sealed class MutualTlsTests
         try
         {
             await new ClinicRecords.ClinicRecordsClient(channel).GetRecordAsync(new GetRecordRequest { Child = new ChildReference { HubId = "0000" } });
-            return StatusCode.OK;
+            return Status.DefaultSuccess;
         }
         catch (RpcException exception)
         {
-            return exception.StatusCode;
+            return exception.Status;
         }
     }
 

@@ -14,7 +14,8 @@ public sealed class ClusterTests
         var database = await TestPostgres.CreateDatabaseAsync("cluster");
         var clusterId = $"cluster-{Guid.NewGuid():N}";
         await using var first = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId));
-        await using var second = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId));
+        // Nodes of one cluster share the registry, so they are configured with the same first administrator.
+        await using var second = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId) with { BootstrapAdminKey = first.Settings.BootstrapAdminKey });
         var children = Enumerable.Range(0, 30).Select(_ => TestChildren.WithDoses(2)).ToList();
 
         foreach (var child in children)
