@@ -15,8 +15,7 @@ internal static class AccessHostingExtensions
     /// <exception cref="ExchangeConfigurationException">An Access setting is invalid.</exception>
     public static WebApplicationBuilder AddExchangeAccess(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
-        var problems = options.Problems().ToList();
+        var problems = ReadOptions(builder.Configuration).Problems().ToList();
         if (problems.Count > 0)
         {
             throw new ExchangeConfigurationException(string.Join(Environment.NewLine, problems));
@@ -39,5 +38,17 @@ internal static class AccessHostingExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
             https.ClientCertificateValidation = static (_, _, _) => true));
         return builder;
+    }
+
+    private static AccessOptions ReadOptions(ConfigurationManager configuration)
+    {
+        try
+        {
+            return configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ExchangeConfigurationException($"Configuration section '{AccessOptions.Section}' is invalid: {exception.Message}");
+        }
     }
 }
