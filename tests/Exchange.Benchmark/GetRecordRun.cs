@@ -11,7 +11,7 @@ namespace Exchange.Benchmark;
 /// </summary>
 internal static class GetRecordRun
 {
-    public static Task<LatencySummary> RunAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed)
+    public static async Task<LatencySummary> RunAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(children);
@@ -24,8 +24,8 @@ internal static class GetRecordRun
 
         var requests = picks.Select(pick => new GetRecordRequest { Child = children[pick].ByChildCode() }).ToArray();
         var expectedDoses = picks.Select(pick => children[pick].Doses.Count).ToArray();
-        var client = hub.Clinic(Program.SystemId);
-        return LoadLoop.RunAsync(concurrency, samples, null, async index =>
+        var client = await hub.ClinicAsync(Program.SystemId);
+        return await LoadLoop.RunAsync(concurrency, samples, null, async index =>
         {
             var response = await client.GetRecordAsync(requests[index]);
             if (response.Person.Vaccinations.Count != expectedDoses[index])

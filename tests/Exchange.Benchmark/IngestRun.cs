@@ -15,7 +15,7 @@ internal static class IngestRun
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(items);
-        var client = hub.Clinic(Program.SystemId);
+        var client = await hub.ClinicAsync(Program.SystemId);
         var cpuStart = CpuSnapshot.Take(hub.ProcessId);
         var clock = Stopwatch.StartNew();
         var tallies = await Task.WhenAll(Enumerable.Range(0, streams).Select(stream =>

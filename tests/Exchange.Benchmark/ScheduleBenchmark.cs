@@ -7,7 +7,6 @@ using Exchange.Protos.V1;
 using Exchange.Testing.Hosting;
 using Exchange.Testing.Postgres;
 using Exchange.Testing.Synthetic;
-using Grpc.Core.Interceptors;
 using Npgsql;
 
 namespace Exchange.Benchmark;
@@ -125,7 +124,7 @@ internal static class ScheduleBenchmark
 
     private static async Task ForecastRateAsync(HubProcess hub, SyntheticChild[] children, int concurrency)
     {
-        var client = hub.Clinic(Program.SystemId);
+        var client = await hub.ClinicAsync(Program.SystemId);
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -141,11 +140,7 @@ internal static class ScheduleBenchmark
 
     private static async Task DueListAsync(HubProcess hub, int queries, bool includeOverdue)
     {
-        var reports = new ScheduleReports.ScheduleReportsClient(hub.Channel.Intercept(metadata =>
-        {
-            metadata.Add("x-exchange-system", Program.SystemId);
-            return metadata;
-        }));
+        var reports = new ScheduleReports.ScheduleReportsClient(await hub.CallerAsync(HubProcess.ClinicDefinition(Program.SystemId)));
         var today = ChinaCalendar.Today(DateTimeOffset.UtcNow);
         var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
         var request = new ListDueRequest

@@ -1,34 +1,29 @@
 using Exchange.Testing.Hosting;
-using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 
 namespace Exchange.Benchmark;
 
 /// <summary>
 /// The baseline for call latency: grpc.health.v1 Health/Check on the same hub and channel as the clinic calls, with
-/// the same caller header. It does no record work, so it measures transport, HTTP/2 and ASP.NET Core overhead.
+/// the clinic's API key (health is open to anyone, but the key is still verified, as on every clinic call). It does no record work, so it measures transport, HTTP/2 and ASP.NET Core overhead.
 /// </summary>
 internal static class TrivialCallBaseline
 {
     private const int MaxCallsPerSecond = 200_000;
 
-    public static Task WarmUpAsync(HubProcess hub, Options options, int calls) =>
-        LoadLoop.RunAsync(options.Concurrency, calls, null, CheckCall(hub));
+    public static async Task WarmUpAsync(HubProcess hub, Options options, int calls) =>
+        await LoadLoop.RunAsync(options.Concurrency, calls, null, await CheckCallAsync(hub));
 
-    public static Task<LatencySummary> RunAsync(HubProcess hub, Options options)
+    public static async Task<LatencySummary> RunAsync(HubProcess hub, Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var capacity = (int)Math.Min(int.MaxValue / 2, options.TrivialDuration.TotalSeconds * MaxCallsPerSecond);
-        return LoadLoop.RunAsync(options.Concurrency, capacity, options.TrivialDuration, CheckCall(hub));
+        return await LoadLoop.RunAsync(options.Concurrency, capacity, options.TrivialDuration, await CheckCallAsync(hub));
     }
 
-    private static Func<int, Task> CheckCall(HubProcess hub)
+    private static async Task<Func<int, Task>> CheckCallAsync(HubProcess hub)
     {
-        var client = new Health.HealthClient(hub.Channel.Intercept(metadata =>
-        {
-            metadata.Add("x-exchange-system", Program.SystemId);
-            return metadata;
-        }));
+        var client = new Health.HealthClient(await hub.CallerAsync(HubProcess.ClinicDefinition(Program.SystemId)));
         var request = new HealthCheckRequest();
         return async _ =>
         {

@@ -1,31 +1,44 @@
+using System.Security.Claims;
+using Exchange.Hub.Access;
+using Exchange.Silo.Access;
 using Grpc.Core;
 
 namespace Exchange.Hub.Callers;
 
-/// <summary>Names the system on the other end of every call, or refuses the call.</summary>
+/// <summary>Names the authenticated system on the other end of every call, or refuses the call.</summary>
 internal interface ICallerResolver
 {
-    /// <exception cref="RpcException">UNAUTHENTICATED when the caller cannot be named.</exception>
+    /// <exception cref="RpcException">UNAUTHENTICATED when the call carries no accepted credentials.</exception>
     Caller Resolve(ServerCallContext context);
+
+    /// <summary>The caller of an HTTP request (FHIR), or null when it is not authenticated.</summary>
+    Caller? Resolve(HttpContext context);
 }
 
 /// <summary>
-/// Until credentials are issued (access-control work), a system names itself in the <c>x-exchange-system</c>
-/// header; a call without it is refused.
+/// Builds the caller from the principal the authentication handler put on the request; nothing the caller says
+/// about itself in headers is trusted.
 /// </summary>
-internal sealed class HeaderCallerResolver : ICallerResolver
+internal sealed class ClaimsCallerResolver : ICallerResolver
 {
-    public const string SystemHeader = "x-exchange-system";
-    private const int MaxSystemIdLength = 64;
+    public Caller Resolve(ServerCallContext context) =>
+        Resolve(context.GetHttpContext())
+        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "authentication required: send 'Authorization: Bearer <api key>'"));
 
-    public Caller Resolve(ServerCallContext context)
+    public Caller? Resolve(HttpContext context) => FromPrincipal(context.User);
+
+    public static Caller? FromPrincipal(ClaimsPrincipal user)
     {
-        var systemId = context.RequestHeaders.GetValue(SystemHeader)?.Trim();
-        if (string.IsNullOrEmpty(systemId) || systemId.Length > MaxSystemIdLength)
+        if (user.Identity?.IsAuthenticated != true
+            || user.FindFirst(ExchangeClaims.SystemId)?.Value is not { } systemId
+            || !Enum.TryParse<SystemRole>(user.FindFirst(ExchangeClaims.Role)?.Value, out var role))
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, $"name the calling system in the '{SystemHeader}' header"));
+            return null;
         }
 
-        return new Caller(systemId);
+        return new Caller(systemId, role, user.FindFirst(ExchangeClaims.UnitCode)?.Value, user.FindFirst(ExchangeClaims.RegionCode)?.Value)
+        {
+            OtherUnits = [.. user.FindAll(ExchangeClaims.OtherUnit).Select(claim => claim.Value)],
+        };
     }
 }

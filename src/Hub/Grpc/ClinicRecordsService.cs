@@ -1,5 +1,6 @@
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
+using Exchange.Hub.Access;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
@@ -7,11 +8,13 @@ using Exchange.Hub.Quarantine;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc;
 
 /// <summary>The clinic API: translates wire messages to grain commands and outcomes back; no record logic here.</summary>
+/// <remarks>Clinics and hospitals only; writes are stamped with the caller's unit (<see cref="UnitStamping"/>).</remarks>
 internal sealed class ClinicRecordsService(
     PersonDirectory directory,
     IPersonSearch search,
@@ -23,6 +26,7 @@ internal sealed class ClinicRecordsService(
 {
     private const int MaxSearchResults = 100;
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -35,6 +39,7 @@ internal sealed class ClinicRecordsService(
         return outcome.ToRegisterResponse();
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -47,6 +52,7 @@ internal sealed class ClinicRecordsService(
         return outcome.ToRecordResponse();
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.GetRecordResponse> GetRecord(V1.GetRecordRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -54,6 +60,7 @@ internal sealed class ClinicRecordsService(
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.FindChildrenResponse> FindChildren(V1.FindChildrenRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -65,6 +72,7 @@ internal sealed class ClinicRecordsService(
         return response;
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
@@ -79,6 +87,7 @@ internal sealed class ClinicRecordsService(
         return new V1.TransferChildResponse { Person = outcome.Person!.ToProto() };
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalRead)]
     public override async Task<V1.GetForecastResponse> GetForecast(V1.GetForecastRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
@@ -88,6 +97,7 @@ internal sealed class ClinicRecordsService(
         return assessment.ValueOrThrow().ToProto(record.HubId);
     }
 
+    [Authorize(Policy = AccessPolicies.ClinicalWrite)]
     public override async Task BulkUpload(
         IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
     {

@@ -1,15 +1,18 @@
 using Exchange.Adapters.Normalization;
+using Exchange.Hub.Access;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
 using Exchange.Hub.Quarantine;
 using Exchange.Silo.CodeMaps;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc;
 
 /// <summary>The code-map admin API: publish, read and list the versions of a source's code map.</summary>
+[Authorize(Policy = AccessPolicies.Administration)]
 internal sealed class CodeMapsService(IGrainFactory grains, CodeMapCache cache, ICallerResolver callers, TimeProvider time, ILogger<CodeMapsService> logger)
     : V1.CodeMaps.CodeMapsBase
 {

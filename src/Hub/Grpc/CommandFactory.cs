@@ -21,6 +21,12 @@ internal static class CommandFactory
     public static Result<RegisterPersonCommand> Register(
         Caller caller, string clientMessageId, V1.Person? child, RepeatedField<V1.Vaccination> vaccinations, DateTimeOffset now, ICodeTranslator codes)
     {
+        var refused = UnitStamping.Registration(caller, child, vaccinations);
+        if (refused.Length > 0)
+        {
+            return Result<RegisterPersonCommand>.Failure(refused);
+        }
+
         var issues = new IssueCollector();
         CheckMessageId(clientMessageId, issues);
         var today = ChinaCalendar.Today(now);
@@ -37,20 +43,32 @@ internal static class CommandFactory
         }
 
         var doses = Doses(vaccinations, registration?.Demographics.BirthDate, today, issues, allowEmpty: true, codes);
-        return issues.ToResult(() => new RegisterPersonCommand(caller.SystemId, clientMessageId, registration!, doses, now));
+        return issues.ToResult(() => new RegisterPersonCommand(caller.SystemId, clientMessageId, registration!, doses, now, caller.UnitCode));
     }
 
     /// <param name="codes">The caller's code translator (its code map, then the hub tables).</param>
     public static Result<RecordDosesCommand> Record(Caller caller, V1.RecordVaccinationsRequest request, DateTimeOffset now, ICodeTranslator codes)
     {
+        var refused = UnitStamping.Doses(caller, request.Vaccinations);
+        if (refused.Length > 0)
+        {
+            return Result<RecordDosesCommand>.Failure(refused);
+        }
+
         var issues = new IssueCollector();
         CheckMessageId(request.ClientMessageId, issues);
         var doses = Doses(request.Vaccinations, birthDate: null, ChinaCalendar.Today(now), issues, allowEmpty: false, codes);
-        return issues.ToResult(() => new RecordDosesCommand(caller.SystemId, request.ClientMessageId, doses, now));
+        return issues.ToResult(() => new RecordDosesCommand(caller.SystemId, request.ClientMessageId, doses, now, caller.UnitCode));
     }
 
     public static Result<TransferCommand> Transfer(Caller caller, V1.TransferChildRequest request, DateTimeOffset now)
     {
+        var refused = UnitStamping.Transfer(caller, request);
+        if (refused.Length > 0)
+        {
+            return Result<TransferCommand>.Failure(refused);
+        }
+
         var issues = new IssueCollector();
         CheckMessageId(request.ClientMessageId, issues);
         TransferKind? kind = request.Kind switch

@@ -1,16 +1,19 @@
 using System.Globalization;
 using Exchange.Adapters.Normalization;
+using Exchange.Hub.Access;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Quarantine;
 using Exchange.Silo.Quarantine;
 using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc;
 
 /// <summary>The quarantine admin API: list, read, resubmit and discard inputs that could not be normalized.</summary>
+[Authorize(Policy = AccessPolicies.Administration)]
 internal sealed class QuarantineService(IQuarantineStore store, QuarantineResubmitter resubmitter, ICallerResolver callers, TimeProvider time)
     : V1.Quarantine.QuarantineBase
 {

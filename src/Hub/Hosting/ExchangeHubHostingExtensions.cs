@@ -1,6 +1,7 @@
-using Exchange.Hub.Callers;
+using Exchange.Hub.Access;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
+using Exchange.Hub.PublicLookup;
 using Exchange.Hub.Quarantine;
 using Exchange.Hub.Schedule;
 using Exchange.Silo.Hosting;
@@ -13,7 +14,7 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplicationBuilder AddExchangeHub(this WebApplicationBuilder builder)
     {
         builder.AddExchangeSilo();
-        builder.Services.AddSingleton<ICallerResolver, HeaderCallerResolver>();
+        builder.AddExchangeAccess();
         builder.Services.AddExchangeQuarantine();
         builder.Services.AddGrpc(options =>
         {
@@ -27,13 +28,19 @@ internal static class ExchangeHubHostingExtensions
 
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGrpcService<ClinicRecordsService>();
         app.MapGrpcService<ScheduleReportsService>();
         app.MapGrpcService<CodeMapsService>();
         app.MapGrpcService<QuarantineService>();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcService<AccessAdministrationService>();
+        app.MapGrpcService<PublicLookupService>();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+
+        // Reflection describes only the public contracts, but any authenticated system may need it to call them.
         app.MapGrpcReflectionService();
-        app.MapGet("/health", () => Results.Text("healthy"));
+        app.MapGet("/health", () => Results.Text("healthy")).AllowAnonymous();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Exchange.Adapters.Results;
 using Exchange.Hub.Callers;
+using Exchange.Silo.Access;
 using Exchange.Silo.CodeMaps;
 using Exchange.Silo.Quarantine;
 
@@ -10,7 +11,12 @@ namespace Exchange.Hub.Quarantine;
 /// map read fresh and the original client message id, so a second resubmit (or a race of two) records nothing twice.
 /// </summary>
 internal sealed class QuarantineResubmitter(
-    IQuarantineStore store, CodeMapCache maps, IEnumerable<IQuarantineReplay> replays, TimeProvider time, ILogger<QuarantineResubmitter> logger)
+    IQuarantineStore store,
+    CodeMapCache maps,
+    IEnumerable<IQuarantineReplay> replays,
+    IGrainFactory grains,
+    TimeProvider time,
+    ILogger<QuarantineResubmitter> logger)
 {
     private readonly Dictionary<string, IQuarantineReplay> _replays = replays.ToDictionary(replay => replay.Operation, StringComparer.Ordinal);
 
@@ -33,9 +39,15 @@ internal sealed class QuarantineResubmitter(
             return new ResubmitOutcome(item, Replayed: false, [Issue.Invalid("operation", $"this hub cannot replay {item.Operation} payloads")]);
         }
 
+        var sender = await OriginalSenderAsync(item.SourceSystem);
+        if (sender is null)
+        {
+            return new ResubmitOutcome(item, Replayed: false, [Issue.Invalid("source_system", $"the sending system {item.SourceSystem} is no longer registered or is disabled")]);
+        }
+
         var payload = await store.GetPayloadAsync(id, cancellationToken) ?? [];
         var codes = await maps.TranslatorForAsync(item.SourceSystem, fresh: true);
-        var outcome = await replay.ReplayAsync(new Caller(item.SourceSystem), payload, codes, cancellationToken);
+        var outcome = await replay.ReplayAsync(sender, payload, codes, cancellationToken);
         var now = time.GetUtcNow();
         if (outcome.Accepted)
         {
@@ -48,6 +60,16 @@ internal sealed class QuarantineResubmitter(
 
         QuarantineLog.Resubmitted(logger, id, outcome.Accepted, outcome.HubId, codes.MapVersion);
         return new ResubmitOutcome(await store.GetAsync(id, cancellationToken) ?? item, Replayed: true, []);
+    }
+
+    /// <summary>The sender as it is registered now, so its writes are stamped with its own unit again.</summary>
+    private async Task<Caller?> OriginalSenderAsync(string systemId)
+    {
+        var systems = await grains.GetGrain<IAccessRegistryGrain>(IAccessRegistryGrain.Key).ListSystemsAsync();
+        var system = systems.FirstOrDefault(candidate => candidate.SystemId == systemId && candidate.Enabled);
+        return system is null
+            ? null
+            : new Caller(system.SystemId, system.Role, system.UnitCode, system.RegionCode) { OtherUnits = system.OtherUnits };
     }
 }
 

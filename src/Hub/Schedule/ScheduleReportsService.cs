@@ -1,11 +1,14 @@
+using Exchange.Hub.Access;
 using Exchange.Hub.Callers;
 using Exchange.Silo.Schedule;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Schedule;
 
 /// <summary>Due lists and coverage statistics from the schedule read model; no grain is activated.</summary>
+[Authorize(Policy = AccessPolicies.ClinicalRead)]
 internal sealed class ScheduleReportsService(ScheduleReadModel readModel, ICallerResolver callers, ILogger<ScheduleReportsService> logger)
     : V1.ScheduleReports.ScheduleReportsBase
 {

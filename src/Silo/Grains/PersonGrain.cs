@@ -62,7 +62,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
             return PersonWriteOutcome.Failed(HubId, issues);
         }
 
-        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt);
+        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt, command.SourceUnit);
         var outcome = new PersonWriteOutcome(HubId, known is null, doses, false, []);
         var changed = known is null || RegistrationRules.Changes(known, record) || DoseRules.ChangesRecord(doses);
         if (changed)
@@ -93,7 +93,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
             return PersonWriteOutcome.Failed(HubId, issues);
         }
 
-        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt);
+        var (events, doses) = DoseRules.Apply(HubId, record.Vaccinations, command.Doses, command.SourceSystem, command.ReceivedAt, command.SourceUnit);
         var outcome = new PersonWriteOutcome(HubId, false, doses, false, []);
         if (DoseRules.ChangesRecord(doses))
         {

@@ -11,4 +11,6 @@ public static class StorageNames
 
     /// <summary>One source system's code map versions (<see cref="CodeMaps.ICodeMapGrain"/>).</summary>
     public const string CodeMapState = "codemap";
+
+    public const string AccessRegistryState = "access-registry";
 }

@@ -28,7 +28,7 @@ public static class DoseRules
 
     /// <summary>Adds the doses to the events; returns the new event list and what happened to each dose.</summary>
     public static (IReadOnlyList<VaccinationEvent> Events, DoseOutcome[] Outcomes) Apply(
-        string hubId, IReadOnlyList<VaccinationEvent> events, IReadOnlyList<DoseReport> doses, string sourceSystem, DateTimeOffset receivedAt)
+        string hubId, IReadOnlyList<VaccinationEvent> events, IReadOnlyList<DoseReport> doses, string sourceSystem, DateTimeOffset receivedAt, string? sourceUnit = null)
     {
         var merged = new List<VaccinationEvent>(events);
         var outcomes = new DoseOutcome[doses.Count];
@@ -39,7 +39,7 @@ public static class DoseRules
             var index = merged.FindIndex(existing => existing.Dose.Key == dose.Dose.Key);
             if (index < 0)
             {
-                var created = new VaccinationEvent(EventId(hubId, nextNumber++), dose.Dose, [new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion)]);
+                var created = new VaccinationEvent(EventId(hubId, nextNumber++), dose.Dose, [new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion, sourceUnit)]);
                 merged.Add(created);
                 outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Recorded, created.EventId);
                 continue;
@@ -52,7 +52,7 @@ public static class DoseRules
                 continue;
             }
 
-            merged[index] = existing with { Sources = [.. existing.Sources, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion)] };
+            merged[index] = existing with { Sources = [.. existing.Sources, new EventSource(sourceSystem, dose.SourceRecordId, receivedAt, dose.CodeMapVersion, sourceUnit)] };
             outcomes[i] = new DoseOutcome(i, DoseOutcomeKind.Merged, existing.EventId);
         }
 

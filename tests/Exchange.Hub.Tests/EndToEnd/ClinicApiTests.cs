@@ -14,7 +14,7 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task RegisterChild_NewChild_RecordReadableByEveryIdentifier()
     {
         var child = TestChildren.WithDoses(3);
-        var clinic = hub.Clinic();
+        var clinic = await hub.ClinicAsync();
 
         var registered = await clinic.RegisterChildAsync(child.ToRegisterRequest(NewMessageId()));
 
@@ -37,9 +37,9 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task RegisterChild_SameIdentifiersFromAnotherSystem_ResolvesToSameChild()
     {
         var child = TestChildren.Next();
-        var first = await hub.Clinic("hospital-a").RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
+        var first = await (await hub.ClinicAsync("hospital-a")).RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
 
-        var second = await hub.Clinic("clinic-b").RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
+        var second = await (await hub.ClinicAsync("clinic-b")).RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
 
         Assert.Equal(first.HubId, second.HubId);
         Assert.Equal(RegistrationOutcome.Existing, second.Outcome);
@@ -49,7 +49,7 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task RegisterChild_RetryWithSameMessageId_ReturnsFirstResultAndChangesNothing()
     {
         var child = TestChildren.WithDoses(2);
-        var clinic = hub.Clinic();
+        var clinic = await hub.ClinicAsync();
         var request = child.ToRegisterRequest(NewMessageId());
         var first = await clinic.RegisterChildAsync(request);
 
@@ -64,18 +64,18 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task RecordVaccinations_SameDoseFromTwoSystems_StoredOnceWithBothSources()
     {
         var child = TestChildren.WithDoses(1);
-        await hub.Clinic("clinic-a").RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
+        await (await hub.ClinicAsync("clinic-a")).RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
         var dose = child.Doses[0];
         var fromA = new RecordVaccinationsRequest { ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Vaccinations = { dose.ToVaccination("A-1") } };
         var fromB = new RecordVaccinationsRequest { ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Vaccinations = { dose.ToVaccination("B-77") } };
 
-        var a = await hub.Clinic("clinic-a").RecordVaccinationsAsync(fromA);
-        var b = await hub.Clinic("clinic-b").RecordVaccinationsAsync(fromB);
+        var a = await (await hub.ClinicAsync("clinic-a")).RecordVaccinationsAsync(fromA);
+        var b = await (await hub.ClinicAsync("clinic-b")).RecordVaccinationsAsync(fromB);
 
         Assert.Equal(VaccinationOutcome.Recorded, a.Results[0].Outcome);
         Assert.Equal(VaccinationOutcome.Merged, b.Results[0].Outcome);
         Assert.Equal(a.Results[0].EventId, b.Results[0].EventId);
-        var person = (await hub.Clinic().GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+        var person = (await (await hub.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
         var stored = Assert.Single(person.Vaccinations);
         Assert.Equal(["clinic-a", "clinic-b"], stored.Sources.Select(source => source.SourceSystem));
         Assert.Equal(["A-1", "B-77"], stored.Sources.Select(source => source.SourceRecordId));
@@ -85,7 +85,7 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task FindChildren_ByMotherIdNumberAndByDemographics_FindsTheChild()
     {
         var child = TestChildren.Next();
-        var clinic = hub.Clinic();
+        var clinic = await hub.ClinicAsync();
         var registered = await clinic.RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
 
         var byMother = await clinic.FindChildrenAsync(new FindChildrenRequest { MotherIdNumber = child.Mother.IdNumber });
@@ -112,12 +112,12 @@ public abstract class ClinicApiTests(HubProcess hub)
     public async Task TransferChild_MoveOutThenMoveIn_ChangesUnitAndKeepsHistory()
     {
         var child = TestChildren.Next();
-        var clinic = hub.Clinic();
+        var clinic = await hub.ClinicAsync();
         await clinic.RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
         var today = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         await clinic.TransferChildAsync(new TransferChildRequest { ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Kind = TransferKind.MoveOut, EffectiveDate = today });
-        var moved = await hub.Clinic("clinic-new-city").TransferChildAsync(new TransferChildRequest
+        var moved = await (await hub.ClinicAsync("clinic-new-city", unitCode: "4201060003")).TransferChildAsync(new TransferChildRequest
         {
             ClientMessageId = NewMessageId(),
             Child = child.ByChildCode(),
@@ -143,7 +143,7 @@ public abstract class ClinicApiTests(HubProcess hub)
         var items = children.Select(child => child.ToBulkItem(NewMessageId())).ToList();
         items[5].Child.Identifiers[0].Value = "420102000112345678X";
         items.Add(items[3].Clone());
-        using var call = hub.Clinic().BulkUpload();
+        using var call = (await hub.ClinicAsync()).BulkUpload();
 
         foreach (var item in items)
         {
@@ -167,7 +167,7 @@ public abstract class ClinicApiTests(HubProcess hub)
         Assert.Equal([ItemStatus.Accepted, ItemStatus.Duplicate], repeated.Select(result => result.Status).Order());
         Assert.Single(repeated.Select(result => result.HubId).Distinct());
         Assert.Equal(19, results.Count(result => result.Status == ItemStatus.Accepted));
-        var person = (await hub.Clinic().GetRecordAsync(new GetRecordRequest { Child = children[7].ByChildCode() })).Person;
+        var person = (await (await hub.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = children[7].ByChildCode() })).Person;
         Assert.Equal(children[7].Doses.Count, person.Vaccinations.Count);
     }
 
@@ -177,7 +177,7 @@ public abstract class ClinicApiTests(HubProcess hub)
         var unknown = TestChildren.Next();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await hub.Clinic().GetRecordAsync(new GetRecordRequest { Child = unknown.ByChildCode() }));
+            await (await hub.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = unknown.ByChildCode() }));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

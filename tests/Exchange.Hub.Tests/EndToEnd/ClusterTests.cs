@@ -14,21 +14,22 @@ public sealed class ClusterTests
         var database = await TestPostgres.CreateDatabaseAsync("cluster");
         var clusterId = $"cluster-{Guid.NewGuid():N}";
         await using var first = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId));
-        await using var second = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId));
+        // Nodes of one cluster share the registry, so they are configured with the same first administrator.
+        await using var second = await HubProcess.StartAsync(HubSettings.Postgres(database, clusterId) with { BootstrapAdminKey = first.Settings.BootstrapAdminKey });
         var children = Enumerable.Range(0, 30).Select(_ => TestChildren.WithDoses(2)).ToList();
 
         foreach (var child in children)
         {
-            await first.Clinic("clinic-a").RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
+            await (await first.ClinicAsync("clinic-a")).RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
         }
 
         // Writes through the second node reach the same grains; reads through either node agree.
         foreach (var child in children)
         {
             var dose = new RecordVaccinationsRequest { ClientMessageId = Guid.NewGuid().ToString("N"), Child = child.ByChildCode(), Vaccinations = { child.Doses[0].ToVaccination() } };
-            await second.Clinic("clinic-b").RecordVaccinationsAsync(dose);
-            var viaFirst = (await first.Clinic().GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
-            var viaSecond = (await second.Clinic().GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+            await (await second.ClinicAsync("clinic-b")).RecordVaccinationsAsync(dose);
+            var viaFirst = (await (await first.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+            var viaSecond = (await (await second.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
             Assert.Equal(viaFirst, viaSecond);
             Assert.Single(viaFirst.Vaccinations);
         }

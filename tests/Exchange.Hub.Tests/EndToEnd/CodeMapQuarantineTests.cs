@@ -4,7 +4,6 @@ using Exchange.Testing.Hosting;
 using Exchange.Testing.Synthetic;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 
 namespace Exchange.Hub.Tests.EndToEnd;
 
@@ -14,16 +13,16 @@ namespace Exchange.Hub.Tests.EndToEnd;
 /// </summary>
 public abstract class CodeMapQuarantineTests(HubProcess hub)
 {
-    private const string Admin = "hub-admin";
+    private const string Admin = "bootstrap-admin";
 
-    private readonly CodeMaps.CodeMapsClient _codeMaps = new(hub.Channel.Intercept(Named(Admin)));
-    private readonly Protos.V1.Quarantine.QuarantineClient _quarantine = new(hub.Channel.Intercept(Named(Admin)));
+    private readonly CodeMaps.CodeMapsClient _codeMaps = new(hub.AdminCalls());
+    private readonly Protos.V1.Quarantine.QuarantineClient _quarantine = new(hub.AdminCalls());
 
     [Fact]
     public async Task UnmappedVendorCode_WaitsInQuarantineUntilTheMapIsFixed_ThenGoesThroughOnce()
     {
         var vendor = $"vendor-{Guid.NewGuid():N}";
-        var clinic = hub.Clinic(vendor);
+        var clinic = (await hub.ClinicAsync(vendor));
         var child = TestChildren.Next();
         var hubId = (await clinic.RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false))).HubId;
         var request = new RecordVaccinationsRequest
@@ -97,7 +96,7 @@ public abstract class CodeMapQuarantineTests(HubProcess hub)
         bad.Vaccinations[0].VaccineCode = "V77";
         var good = TestChildren.WithDoses(1).ToBulkItem("bulk-good");
 
-        using var call = hub.Clinic(vendor).BulkUpload();
+        using var call = (await hub.ClinicAsync(vendor)).BulkUpload();
         await call.RequestStream.WriteAsync(bad);
         await call.RequestStream.WriteAsync(good);
         await call.RequestStream.CompleteAsync();
@@ -165,9 +164,9 @@ public abstract class CodeMapQuarantineTests(HubProcess hub)
         request.Vaccinations.Clear();
         request.Vaccinations.Add(first);
 
-        await hub.Clinic(vendor).RegisterChildAsync(request);
+        await (await hub.ClinicAsync(vendor)).RegisterChildAsync(request);
 
-        var person = (await hub.Clinic(vendor).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
+        var person = (await (await hub.ClinicAsync(vendor)).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;
         Assert.Equal(child.IsMale ? Sex.Male : Sex.Female, person.Sex);
         var dose = Assert.Single(person.Vaccinations);
         Assert.Equal((Site.RightUpperArm, Route.Intramuscular), (dose.Site, dose.Route));
@@ -177,12 +176,6 @@ public abstract class CodeMapQuarantineTests(HubProcess hub)
     private static T Details<T>(RpcException error)
         where T : class, Google.Protobuf.IMessage<T>, new() =>
         error.GetRpcStatus()?.GetDetail<T>() ?? throw new Xunit.Sdk.XunitException($"no {typeof(T).Name} in the error details");
-
-    private static Func<Metadata, Metadata> Named(string systemId) => metadata =>
-    {
-        metadata.Add("x-exchange-system", systemId);
-        return metadata;
-    };
 }
 
 public sealed class SqliteCodeMapQuarantineTests(SqliteHubFixture fixture)

@@ -27,7 +27,7 @@ public sealed class DurabilityTests
         var acknowledged = new List<(SyntheticChild Child, string HubId)>();
         await using (var hub = await HubProcess.StartAsync(settings))
         {
-            var clinic = hub.Clinic();
+            var clinic = await hub.ClinicAsync();
             await Parallel.ForEachAsync(children, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (child, cancellationToken) =>
             {
                 var response = await clinic.RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N")), cancellationToken: cancellationToken);
@@ -42,7 +42,7 @@ public sealed class DurabilityTests
         }
 
         await using var restarted = await HubProcess.StartAsync(settings.Restarted());
-        var reader = restarted.Clinic();
+        var reader = await restarted.ClinicAsync();
         foreach (var (child, hubId) in acknowledged)
         {
             var person = (await reader.GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() })).Person;

@@ -20,10 +20,10 @@ public sealed class ForecastTests(SqliteHubFixture fixture) : IClassFixture<Sqli
 
         var request = child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false);
         request.Vaccinations.AddRange(child.Doses.Where(dose => dose.VaccineCode is "0202" or "0101" && dose.DoseNumber == 1).Select(dose => dose.ToVaccination()));
-        var registered = await fixture.Hub.Clinic("maternity-unit").RegisterChildAsync(request);
+        var registered = await (await fixture.Hub.ClinicAsync("maternity-unit")).RegisterChildAsync(request);
         var assessedOn = child.BirthDate.AddMonths(2).AddDays(5);
 
-        var forecast = await fixture.Hub.Clinic("clinic-new-city").GetForecastAsync(new GetForecastRequest
+        var forecast = await (await fixture.Hub.ClinicAsync("clinic-new-city")).GetForecastAsync(new GetForecastRequest
         {
             Child = child.ByChildCode(),
             AssessmentDate = assessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -54,10 +54,10 @@ public sealed class ForecastTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     public async Task GetForecast_BadAssessmentDate_InvalidArgument()
     {
         var child = TestChildren.Next();
-        await fixture.Hub.Clinic().RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N")));
+        await (await fixture.Hub.ClinicAsync()).RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N")));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fixture.Hub.Clinic().GetForecastAsync(new GetForecastRequest { Child = child.ByChildCode(), AssessmentDate = "31/12/2025" }));
+            await (await fixture.Hub.ClinicAsync()).GetForecastAsync(new GetForecastRequest { Child = child.ByChildCode(), AssessmentDate = "31/12/2025" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
@@ -66,10 +66,10 @@ public sealed class ForecastTests(SqliteHubFixture fixture) : IClassFixture<Sqli
     public async Task GetForecast_BeforeFirstRuleSet_InvalidArgumentNamingTheDate()
     {
         var child = TestChildren.Next();
-        await fixture.Hub.Clinic().RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
+        await (await fixture.Hub.ClinicAsync()).RegisterChildAsync(child.ToRegisterRequest(Guid.NewGuid().ToString("N"), withDoses: false));
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await fixture.Hub.Clinic().GetForecastAsync(new GetForecastRequest { Child = child.ByChildCode(), AssessmentDate = "2020-06-01" }));
+            await (await fixture.Hub.ClinicAsync()).GetForecastAsync(new GetForecastRequest { Child = child.ByChildCode(), AssessmentDate = "2020-06-01" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("assessment_date", error.Status.Detail, StringComparison.Ordinal);

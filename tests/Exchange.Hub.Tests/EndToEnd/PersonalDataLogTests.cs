@@ -12,7 +12,7 @@ public sealed class PersonalDataLogTests
     public async Task HubLog_AfterTrafficWithPersonalData_ContainsNoneOfIt()
     {
         await using var hub = await HubProcess.StartAsync(HubSettings.Sqlite());
-        var clinic = hub.Clinic();
+        var clinic = await hub.ClinicAsync();
         var children = Enumerable.Range(0, 10).Select(_ => TestChildren.WithDoses(1)).ToList();
 
         foreach (var child in children)

@@ -18,8 +18,8 @@ public sealed class RebuildReadModelsTests
         ListDueResponse before;
         await using (var hub = await HubProcess.StartAsync(settings))
         {
-            await hub.Clinic().RegisterChildAsync(Child(born, "4201130001", "420113", ("0202", 1, born)));
-            before = await hub.Reports().ListDueAsync(request);
+            await (await hub.ClinicAsync()).RegisterChildAsync(Child(born, "4201130001", "420113", ("0202", 1, born)));
+            before = await (await hub.ReportsAsync()).ListDueAsync(request);
         }
 
         await using (var connection = new SqliteConnection(SqliteConnectionStrings.ForDataFolder(settings.DataFolder)))
@@ -35,7 +35,7 @@ public sealed class RebuildReadModelsTests
 
         Assert.True(exitCode == 0, output);
         await using var restarted = await HubProcess.StartAsync(settings.Restarted());
-        var after = await restarted.Reports().ListDueAsync(request);
+        var after = await (await restarted.ReportsAsync()).ListDueAsync(request);
         Assert.Equal(("HepB", 2), (Assert.Single(before.Doses).Series, before.Doses[0].Dose));
         Assert.Equal(before, after);
     }

@@ -2,19 +2,15 @@ using System.Globalization;
 using Exchange.Protos.V1;
 using Exchange.Testing.Hosting;
 using Exchange.Testing.Synthetic;
-using Grpc.Core.Interceptors;
 
 namespace Exchange.Hub.Tests.EndToEnd;
 
 /// <summary>Report clients and children built with chosen birth dates, units and household regions.</summary>
 internal static class ScheduleReportClients
 {
-    public static ScheduleReports.ScheduleReportsClient Reports(this HubProcess hub, string systemId = "county-cdc") =>
-        new(hub.Channel.Intercept(metadata =>
-        {
-            metadata.Add("x-exchange-system", systemId);
-            return metadata;
-        }));
+    /// <summary>The reports as clinic system <paramref name="systemId"/> (reports are clinical reads).</summary>
+    public static async Task<ScheduleReports.ScheduleReportsClient> ReportsAsync(this HubProcess hub, string systemId = "county-cdc") =>
+        new(await hub.CallerAsync(HubProcess.ClinicDefinition(systemId)));
 
     /// <summary>A registration of a synthetic child moved to the given birth date, unit and household region (no ID number, which would encode them).</summary>
     public static RegisterChildRequest Child(DateOnly birth, string unit, string householdRegion, params (string Vaccine, int Dose, DateOnly Date)[] doses)

@@ -24,7 +24,7 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
         var request = new ListDueRequest { AreaCode = unit, FromDate = Format(monday), ToDate = Format(monday.AddDays(6)) };
 
         var started = DateTime.UtcNow;
-        var due = await hub().Reports("clinic-4201110001").ListDueAsync(request);
+        var due = await (await hub().ReportsAsync("clinic-4201110001")).ListDueAsync(request);
         var elapsed = DateTime.UtcNow - started;
 
         Assert.Equal(
@@ -35,10 +35,10 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
         Assert.Equal(string.Empty, due.NextPageToken);
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"due list took {elapsed}");
 
-        var withOverdue = await hub().Reports().ListDueAsync(new ListDueRequest(request) { IncludeOverdue = true });
+        var withOverdue = await (await hub().ReportsAsync()).ListDueAsync(new ListDueRequest(request) { IncludeOverdue = true });
         Assert.Contains(withOverdue.Doses, dose => (dose.HubId, dose.Series, dose.RecommendedDate) == (q, "BCG", Format(oneMonth)));
 
-        var county = await hub().Reports().ListDueAsync(new ListDueRequest(request) { AreaCode = "420111" });
+        var county = await (await hub().ReportsAsync()).ListDueAsync(new ListDueRequest(request) { AreaCode = "420111" });
         Assert.Equal(5, county.Doses.Count);
         Assert.Contains(county.Doses, dose => dose.HubId == r);
     }
@@ -51,13 +51,13 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
         await RegisterAsync(Child(born, unit, "420112", ("0202", 1, born), ("0101", 1, born), ("0202", 2, born.AddMonths(1))));
         await RegisterAsync(Child(born.AddDays(1), unit, "420112", ("0202", 1, born.AddDays(1)), ("0101", 1, born.AddDays(1))));
         var request = new ListDueRequest { AreaCode = unit, FromDate = Format(monday), ToDate = Format(monday.AddDays(6)) };
-        var whole = await hub().Reports().ListDueAsync(request);
+        var whole = await (await hub().ReportsAsync()).ListDueAsync(request);
 
         var paged = new List<DueDose>();
         var token = string.Empty;
         do
         {
-            var page = await hub().Reports().ListDueAsync(new ListDueRequest(request) { PageSize = 1, PageToken = token });
+            var page = await (await hub().ReportsAsync()).ListDueAsync(new ListDueRequest(request) { PageSize = 1, PageToken = token });
             paged.AddRange(page.Doses);
             token = page.NextPageToken;
         }
@@ -89,7 +89,7 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
         await RegisterAsync(Child(new(2025, 8, 1), unit1, "420106"));
         var request = new GetCoverageRequest { AreaCode = "420106", FromMonth = "2026-10", ToMonth = "2026-10" };
 
-        var rows = (await hub().Reports().GetCoverageAsync(request)).Rows;
+        var rows = (await (await hub().ReportsAsync()).GetCoverageAsync(request)).Rows;
 
         Assert.Equal((3, 2, 1), Counts(rows, "HepB", 1, ResidenceType.Unspecified));
         Assert.Equal((2, 1, 1), Counts(rows, "HepB", 1, ResidenceType.Local));
@@ -100,14 +100,14 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
         var hepB1 = Assert.Single(rows, row => (row.Series, row.Dose, row.Residence) == ("HepB", 1, ResidenceType.Unspecified));
         Assert.Equal((2.0 / 3, 1.0 / 3), (hepB1.Coverage, hepB1.TimelyCoverage));
 
-        var byUnit = (await hub().Reports().GetCoverageAsync(new GetCoverageRequest(request) { GroupBy = AreaLevel.Unit })).Rows;
+        var byUnit = (await (await hub().ReportsAsync()).GetCoverageAsync(new GetCoverageRequest(request) { GroupBy = AreaLevel.Unit })).Rows;
         Assert.Equal((2, 2, 1), Counts(byUnit.Where(row => row.AreaCode == unit1), "HepB", 1, ResidenceType.Unspecified));
         Assert.Equal((1, 0, 0), Counts(byUnit.Where(row => row.AreaCode == unit2), "HepB", 1, ResidenceType.Unspecified));
 
-        var city = (await hub().Reports().GetCoverageAsync(new GetCoverageRequest(request) { AreaCode = "420100", GroupBy = AreaLevel.County })).Rows;
+        var city = (await (await hub().ReportsAsync()).GetCoverageAsync(new GetCoverageRequest(request) { AreaCode = "420100", GroupBy = AreaLevel.County })).Rows;
         Assert.Equal((3, 2, 1), Counts(city.Where(row => row.AreaCode == "420106"), "HepB", 1, ResidenceType.Unspecified));
 
-        var csv = string.Concat(await hub().Reports().ExportCoverageCsv(request).ResponseStream.ReadAllAsync().Select(chunk => chunk.Text).ToListAsync());
+        var csv = string.Concat(await (await hub().ReportsAsync()).ExportCoverageCsv(request).ResponseStream.ReadAllAsync().Select(chunk => chunk.Text).ToListAsync());
         Assert.StartsWith("month,area_code,area_level,residence,series,dose,eligible,vaccinated,coverage,timely_vaccinated,timely_coverage\n", csv, StringComparison.Ordinal);
         Assert.Contains("\n2026-10,420106,county,all,HepB,1,3,2,0.6667,1,0.3333\n", csv, StringComparison.Ordinal);
         Assert.Contains("\n2026-10,420106,county,mobile,HepB,1,1,1,1.0000,0,0.0000\n", csv, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
     [Fact]
     public async Task ListDue_BadArea_InvalidArgumentNamingTheField()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await hub().Reports().ListDueAsync(
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await (await hub().ReportsAsync()).ListDueAsync(
             new ListDueRequest { AreaCode = "42", FromDate = "2026-12-07", ToDate = "2026-12-13" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -137,7 +137,7 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
     }
 
     private async Task<string> RegisterAsync(RegisterChildRequest request) =>
-        (await hub().Clinic("maternity-unit").RegisterChildAsync(request)).HubId;
+        (await (await hub().ClinicAsync("maternity-unit")).RegisterChildAsync(request)).HubId;
 }
 
 public sealed class SqliteScheduleReportsTests(SqliteHubFixture fixture)

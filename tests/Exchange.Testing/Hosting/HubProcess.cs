@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Exchange.Protos.V1;
-using Grpc.Core.Interceptors;
+using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace Exchange.Testing.Hosting;
@@ -19,6 +19,7 @@ public sealed class HubProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly GrpcChannel _channel;
+    private readonly TestSystems _systems;
     private bool _disposed;
 
     private HubProcess(HubSettings settings, Process process)
@@ -26,6 +27,7 @@ public sealed class HubProcess : IAsyncDisposable
         Settings = settings;
         _process = process;
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{settings.GrpcPort}");
+        _systems = new TestSystems(_channel, settings.BootstrapAdminKey);
     }
 
     public HubSettings Settings { get; }
@@ -51,13 +53,39 @@ public sealed class HubProcess : IAsyncDisposable
 
     public GrpcChannel Channel => _channel;
 
-    /// <summary>A clinic client that names itself as <paramref name="systemId"/>.</summary>
-    public ClinicRecords.ClinicRecordsClient Clinic(string systemId = "clinic-test") =>
-        new(_channel.Intercept(metadata =>
-        {
-            metadata.Add("x-exchange-system", systemId);
-            return metadata;
-        }));
+    /// <summary>The access administration API as the bootstrap administrator.</summary>
+    public AccessAdministration.AccessAdministrationClient Admin() => _systems.Admin();
+
+    /// <summary>Calls carrying the bootstrap administrator's key (code maps, quarantine, access administration).</summary>
+    public CallInvoker AdminCalls() => _systems.AdminCalls();
+
+    /// <summary>
+    /// The clinic API as clinic <paramref name="systemId"/>, registered and given a key on first use. Without a unit
+    /// code the clinic reports for every unit of the synthetic population (so synthetic children with doses from
+    /// several units can be sent); with one it is held to that unit.
+    /// </summary>
+    public async Task<ClinicRecords.ClinicRecordsClient> ClinicAsync(string systemId = "clinic-test", string? unitCode = null) =>
+        new(await CallerAsync(TestSystems.Clinic(systemId, unitCode)));
+
+    /// <summary>The clinic API as hospital system <paramref name="systemId"/> of unit <paramref name="unitCode"/>.</summary>
+    public async Task<ClinicRecords.ClinicRecordsClient> HospitalAsync(string systemId, string unitCode) =>
+        new(await CallerAsync(TestSystems.Clinic(systemId, unitCode, SystemRole.Hospital)));
+
+    /// <summary>The public lookup as public-portal system <paramref name="systemId"/>.</summary>
+    public async Task<PublicLookup.PublicLookupClient> PublicPortalAsync(string systemId = "portal-test") =>
+        new(await CallerAsync(new SystemDefinition { SystemId = systemId, DisplayName = "Test portal", Role = SystemRole.PublicPortal }));
+
+    /// <summary>The definition <see cref="ClinicAsync"/> registers a clinic with.</summary>
+    public static SystemDefinition ClinicDefinition(string systemId, string? unitCode = null) => TestSystems.Clinic(systemId, unitCode);
+
+    /// <summary>Calls carrying the API key of the system (registered and given a key on first use).</summary>
+    public async Task<CallInvoker> CallerAsync(SystemDefinition definition) => _systems.WithKey(await ApiKeyAsync(definition));
+
+    /// <summary>An API key of the system, registering it on first use.</summary>
+    public Task<string> ApiKeyAsync(SystemDefinition definition) => _systems.KeyAsync(definition);
+
+    /// <summary>Calls carrying exactly this API key (or any bearer text).</summary>
+    public CallInvoker WithKey(string apiKey) => _systems.WithKey(apiKey);
 
     public static async Task<HubProcess> StartAsync(HubSettings settings, CancellationToken cancellationToken = default)
     {

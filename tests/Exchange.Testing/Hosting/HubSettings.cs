@@ -14,6 +14,15 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
     /// <summary>Server GC, as in production; tests run several hubs at once and turn it off to spare memory.</summary>
     public bool ServerGc { get; init; }
 
+    /// <summary>
+    /// The first administrator's API key (Access:BootstrapAdminKey), random per settings and kept across
+    /// <see cref="Restarted"/>; the harness registers every other test system with it.
+    /// </summary>
+    public string BootstrapAdminKey { get; init; } = NewAdminKey();
+
+    /// <summary>Further settings for one test, as environment variables (e.g. Access__PublicLookup__PerKeyLimit).</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A fresh SQLite node in its own temporary data folder.</summary>
     public static HubSettings Sqlite() => new(NewTempFolder());
 
@@ -24,7 +33,18 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
     /// <summary>The same node again (same data, same ports), e.g. after it was killed.</summary>
     public HubSettings Restarted() => this;
 
-    public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment()
+    {
+        var environment = BaseEnvironment();
+        foreach (var (key, value) in Extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> BaseEnvironment() => new()
     {
         ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
         ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}",
@@ -37,7 +57,11 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
         ["Cluster__GatewayPort"] = GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging__LogLevel__Default"] = "Information",
         ["DOTNET_gcServer"] = ServerGc ? "1" : "0",
+        ["Access__BootstrapAdminKey"] = BootstrapAdminKey,
     };
+
+    private static string NewAdminKey() =>
+        $"exk_testadmin_{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}";
 
     private static string NewTempFolder()
     {

@@ -92,6 +92,7 @@ internal static class RecordMapping
             SourceRecordId = source.SourceRecordId ?? string.Empty,
             ReceivedAt = CanonicalDates.Format(source.ReceivedAt),
             CodeMapVersion = source.CodeMapVersion ?? string.Empty,
+            SourceUnit = source.SourceUnit ?? string.Empty,
         }));
         return proto;
     }
