@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Data.Common;
+using System.Text;
+using Exchange.Silo.Storage;
+
+namespace Exchange.Silo.Audit;
+
+/// <summary>Appends chained entries and checkpoints, and tells a writer where its chain ends.</summary>
+public sealed class ExchangeLogStore(ExchangeLogDatabase database)
+{
+    // Both SQLite (32,766) and PostgreSQL (65,535) take this many rows of 19 parameters in one statement.
+    private const int RowsPerStatement = 500;
+
+    /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
+    public async Task<(long Sequence, byte[] Hash, long CheckpointSequence)> ChainHeadAsync(string chainId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var last = await ReadHeadAsync(connection, "SELECT sequence, hash FROM exchange_log WHERE chain_id = @Chain ORDER BY sequence DESC LIMIT 1", chainId, cancellationToken);
+        var checkpoint = await ReadHeadAsync(connection, "SELECT sequence, hash FROM exchange_log_checkpoint WHERE chain_id = @Chain ORDER BY sequence DESC LIMIT 1", chainId, cancellationToken);
+        var (sequence, hash) = last ?? checkpoint ?? (0, EntryHasher.Genesis);
+        return (sequence, hash, checkpoint?.Sequence ?? 0);
+    }
+
+    /// <summary>Records a public key that checkpoints may name.</summary>
+    public async Task RegisterKeyAsync(string keyId, byte[] publicKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = ExchangeLogDatabase.Command(connection, null,
+            "INSERT INTO exchange_log_key (key_id, public_key, added_at_us) VALUES (@KeyId, @PublicKey, @AddedAt) ON CONFLICT (key_id) DO NOTHING");
+        ExchangeLogDatabase.Add(command, "KeyId", keyId);
+        ExchangeLogDatabase.Add(command, "PublicKey", publicKey);
+        ExchangeLogDatabase.Add(command, "AddedAt", Time.ToMicroseconds(now));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Writes entries (with their person index rows) and an optional checkpoint in one transaction.</summary>
+    public async Task AppendAsync(IReadOnlyList<LoggedEntry> entries, Checkpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in entries.Chunk(RowsPerStatement))
+        {
+            await InsertEntriesAsync(connection, transaction, chunk, cancellationToken);
+            var persons = chunk.SelectMany(entry => entry.Entry.Persons.DistinctBy(person => person.HubId).Select(person => (entry, person))).ToArray();
+            foreach (var personChunk in persons.Chunk(RowsPerStatement))
+            {
+                await InsertPersonsAsync(connection, transaction, personChunk, cancellationToken);
+            }
+        }
+
+        if (checkpoint is not null)
+        {
+            await InsertCheckpointAsync(connection, transaction, checkpoint, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, LoggedEntry[] entries, CancellationToken cancellationToken)
+    {
+        await using var command = ExchangeLogDatabase.Command(connection, transaction, string.Empty);
+        var sql = new StringBuilder("INSERT INTO exchange_log (").Append(EntryColumns.Select).Append(") VALUES ");
+        for (var row = 0; row < entries.Length; row++)
+        {
+            sql.Append(row == 0 ? "(" : ",(");
+            var values = EntryColumns.Values(entries[row]);
+            for (var column = 0; column < values.Length; column++)
+            {
+                var name = $"p{row}_{column}";
+                sql.Append(column == 0 ? "@" : ",@").Append(name);
+                ExchangeLogDatabase.Add(command, name, values[column]);
+            }
+
+            sql.Append(')');
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertPersonsAsync(
+        DbConnection connection, DbTransaction transaction, (LoggedEntry Entry, TouchedPerson Person)[] rows, CancellationToken cancellationToken)
+    {
+        await using var command = ExchangeLogDatabase.Command(connection, transaction, string.Empty);
+        var sql = new StringBuilder("INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us) VALUES ");
+        for (var row = 0; row < rows.Length; row++)
+        {
+            var (entry, person) = rows[row];
+            sql.Append(row == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@c{row},@s{row},@h{row},@r{row},@t{row})");
+            ExchangeLogDatabase.Add(command, $"c{row}", entry.ChainId);
+            ExchangeLogDatabase.Add(command, $"s{row}", entry.Sequence);
+            ExchangeLogDatabase.Add(command, $"h{row}", person.HubId);
+            ExchangeLogDatabase.Add(command, $"r{row}", person.Region);
+            ExchangeLogDatabase.Add(command, $"t{row}", Time.ToMicroseconds(entry.Entry.RecordedAt));
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertCheckpointAsync(DbConnection connection, DbTransaction transaction, Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await using var command = ExchangeLogDatabase.Command(connection, transaction, """
+            INSERT INTO exchange_log_checkpoint (chain_id, sequence, hash, signed_at_us, key_id, signature)
+            VALUES (@Chain, @Sequence, @Hash, @SignedAt, @KeyId, @Signature)
+            """);
+        ExchangeLogDatabase.Add(command, "Chain", checkpoint.ChainId);
+        ExchangeLogDatabase.Add(command, "Sequence", checkpoint.Sequence);
+        ExchangeLogDatabase.Add(command, "Hash", checkpoint.Hash);
+        ExchangeLogDatabase.Add(command, "SignedAt", Time.ToMicroseconds(checkpoint.SignedAt));
+        ExchangeLogDatabase.Add(command, "KeyId", checkpoint.KeyId);
+        ExchangeLogDatabase.Add(command, "Signature", checkpoint.Signature);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a checkpoint on its own (a quiet chain whose interval passed).</summary>
+    public async Task AppendCheckpointAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertCheckpointAsync(connection, transaction, checkpoint, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<(long Sequence, byte[] Hash)?> ReadHeadAsync(DbConnection connection, string sql, string chainId, CancellationToken cancellationToken)
+    {
+        await using var command = ExchangeLogDatabase.Command(connection, null, sql);
+        ExchangeLogDatabase.Add(command, "Chain", chainId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader[1]) : null;
+    }
+
+    internal DatabaseKind Kind => database.Kind;
+}
