@@ -16,6 +16,9 @@ internal interface ICallerResolver
 internal sealed class HeaderCallerResolver : ICallerResolver
 {
     public const string SystemHeader = "x-exchange-system";
+
+    /// <summary>Optional: the caller's vaccination unit (10 digits); its first 6 digits are the caller's county.</summary>
+    public const string UnitHeader = "x-exchange-unit";
     private const int MaxSystemIdLength = 64;
 
     public Caller Resolve(ServerCallContext context)
@@ -26,6 +29,9 @@ internal sealed class HeaderCallerResolver : ICallerResolver
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"name the calling system in the '{SystemHeader}' header"));
         }
 
-        return new Caller(systemId);
+        var unit = context.RequestHeaders.GetValue(UnitHeader)?.Trim();
+        return unit is not null && Adapters.Validation.Formats.UnitCode.Check(unit) is null
+            ? new Caller(systemId) { UnitCode = unit, RegionCode = unit[..Adapters.Validation.Formats.RegionCode.Length] }
+            : new Caller(systemId);
     }
 }

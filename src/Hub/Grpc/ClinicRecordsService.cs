@@ -1,8 +1,10 @@
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
+using Exchange.Silo.Audit;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Grpc.Core;
@@ -12,7 +14,7 @@ namespace Exchange.Hub.Grpc;
 
 /// <summary>The clinic API: translates wire messages to grain commands and outcomes back; no record logic here.</summary>
 internal sealed class ClinicRecordsService(
-    PersonDirectory directory, IPersonSearch search, ICallerResolver callers, TimeProvider time, ILogger<ClinicRecordsService> logger)
+    PersonDirectory directory, IPersonSearch search, ICallerResolver callers, IExchangeRecorder recorder, TimeProvider time, ILogger<ClinicRecordsService> logger)
     : V1.ClinicRecords.ClinicRecordsBase
 {
     private const int MaxSearchResults = 100;
@@ -20,8 +22,11 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId).Counted(request.Vaccinations.Count);
         var command = CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow()).ValueOrThrow();
-        var outcome = (await directory.RegisterAsync(command)).ThrowIfFailed();
+        var outcome = await directory.RegisterAsync(command);
+        context.Exchange().Touched(outcome.HubId, command.Registration.Demographics.ResidenceRegion);
+        outcome.ThrowIfFailed();
         HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
         return outcome.ToRegisterResponse();
     }
@@ -29,8 +34,10 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId).Counted(request.Vaccinations.Count);
         var command = CommandFactory.Record(caller, request, time.GetUtcNow()).ValueOrThrow();
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        context.Exchange().Touched(hubId, (await directory.Person(hubId).GetAsync())?.Demographics.ResidenceRegion);
         var outcome = (await directory.Person(hubId).RecordDosesAsync(command)).ThrowIfFailed();
         return outcome.ToRecordResponse();
     }
@@ -39,6 +46,7 @@ internal sealed class ClinicRecordsService(
     {
         callers.Resolve(context);
         var record = await directory.LoadChildAsync(request.Child, "child");
+        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
@@ -48,6 +56,7 @@ internal sealed class ClinicRecordsService(
         var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
         var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
+        Array.ForEach(records, record => context.Exchange().Touched(record?.HubId ?? string.Empty, record?.Demographics.ResidenceRegion).Counted(hubIds.Count));
         var response = new V1.FindChildrenResponse();
         response.Children.AddRange(records.OfType<Adapters.Model.PersonRecord>().Select(record => record.ToSummary()));
         return response;
@@ -56,9 +65,11 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId);
         var command = CommandFactory.Transfer(caller, request, time.GetUtcNow()).ValueOrThrow();
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
         var outcome = await directory.Person(hubId).TransferAsync(command);
+        context.Exchange().Touched(hubId, outcome.Person?.Demographics.ResidenceRegion);
         if (outcome.Issues.Length > 0)
         {
             throw RpcErrors.FromIssues(outcome.Issues);
@@ -72,6 +83,7 @@ internal sealed class ClinicRecordsService(
         callers.Resolve(context);
         var assessedOn = ForecastRequests.AssessmentDate(request.AssessmentDate, ChinaCalendar.Today(time.GetUtcNow()));
         var record = await directory.LoadChildAsync(request.Child, "child");
+        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
         var assessment = ScheduleLibrary.Embedded.Assess(ScheduleSubject.From(record), assessedOn);
         return assessment.ValueOrThrow().ToProto(record.HubId);
     }
@@ -80,7 +92,14 @@ internal sealed class ClinicRecordsService(
         IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        using var upload = new BulkUpload(directory, caller, time, logger);
-        await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
+        using var upload = new BulkUpload(directory, caller, time, logger, new BulkItemLog(recorder, context.Exchange(), time));
+        try
+        {
+            await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
+        }
+        finally
+        {
+            context.Exchange().Counted(upload.Tally.Items, upload.Tally.Accepted, upload.Tally.Rejected);
+        }
     }
 }

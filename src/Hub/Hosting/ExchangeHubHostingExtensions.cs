@@ -1,6 +1,8 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
+using Exchange.Silo.Audit;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -11,9 +13,12 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplicationBuilder AddExchangeHub(this WebApplicationBuilder builder)
     {
         builder.AddExchangeSilo();
+        builder.AddExchangeLog();
         builder.Services.AddSingleton<ICallerResolver, HeaderCallerResolver>();
         builder.Services.AddGrpc(options =>
         {
+            // Outermost: logs every exchange with the status the caller gets, before the caller gets it.
+            options.Interceptors.Add<ExchangeAuditInterceptor>();
             options.Interceptors.Add<UnexpectedErrorInterceptor>();
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
@@ -25,6 +30,7 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
         app.MapGrpcService<ClinicRecordsService>();
+        app.MapGrpcService<AuditorService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy"));
