@@ -33,10 +33,11 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Writes entries (with their person index rows) and an optional checkpoint in one transaction.</summary>
-    public async Task AppendAsync(IReadOnlyList<LoggedEntry> entries, Checkpoint? checkpoint, CancellationToken cancellationToken)
+    /// <summary>Writes entries (with their person index rows) and checkpoints in one transaction.</summary>
+    public async Task AppendAsync(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(checkpoints);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in entries.Chunk(RowsPerStatement))
@@ -49,7 +50,7 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
             }
         }
 
-        if (checkpoint is not null)
+        foreach (var checkpoint in checkpoints)
         {
             await InsertCheckpointAsync(connection, transaction, checkpoint, cancellationToken);
         }

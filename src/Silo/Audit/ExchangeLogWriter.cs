@@ -104,19 +104,23 @@ public sealed partial class ExchangeLogWriter(
         {
             var head = _head ??= await LoadHeadAsync();
             var entries = new List<LoggedEntry>(batch.Count);
-            var (sequence, previous) = (head.Sequence, head.Hash);
+            var checkpoints = new List<Checkpoint>();
+            var (sequence, previous, checkpointed, checkpointAt) = (head.Sequence, head.Hash, head.CheckpointSequence, head.CheckpointAt);
+            var now = time.GetUtcNow();
             foreach (var pending in batch)
             {
                 var hash = EntryHasher.Hash(previous, pending.Entry);
                 entries.Add(new LoggedEntry(chainId, ++sequence, pending.Entry, previous, hash));
                 previous = hash;
+                if (sequence - checkpointed >= options.CheckpointEvery)
+                {
+                    checkpoints.Add(signer.Sign(chainId, sequence, hash, now));
+                    (checkpointed, checkpointAt) = (sequence, now);
+                }
             }
 
-            var now = time.GetUtcNow();
-            var checkpointDue = sequence - head.CheckpointSequence >= options.CheckpointEvery;
-            var checkpoint = checkpointDue ? signer.Sign(chainId, sequence, previous, now) : null;
-            await store.AppendAsync(entries, checkpoint, CancellationToken.None);
-            _head = checkpoint is null ? head with { Sequence = sequence, Hash = previous } : new ChainHead(sequence, previous, sequence, now);
+            await store.AppendAsync(entries, checkpoints, CancellationToken.None);
+            _head = new ChainHead(sequence, previous, checkpointed, checkpointAt);
             batch.ForEach(pending => pending.Done.TrySetResult());
         }
         catch (Exception exception)
