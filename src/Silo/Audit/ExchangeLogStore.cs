@@ -40,13 +40,19 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         ArgumentNullException.ThrowIfNull(checkpoints);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in entries.Chunk(RowsPerStatement))
+        if (database.Kind == DatabaseKind.Sqlite)
         {
-            await InsertEntriesAsync(connection, transaction, chunk, cancellationToken);
-            var persons = chunk.SelectMany(entry => entry.Entry.Persons.DistinctBy(person => person.HubId).Select(person => (entry, person))).ToArray();
-            foreach (var personChunk in persons.Chunk(RowsPerStatement))
+            await InsertRowByRowAsync(connection, transaction, entries, cancellationToken);
+        }
+        else
+        {
+            foreach (var chunk in entries.Chunk(RowsPerStatement))
             {
-                await InsertPersonsAsync(connection, transaction, personChunk, cancellationToken);
+                await InsertEntriesAsync(connection, transaction, chunk, cancellationToken);
+                foreach (var personChunk in PersonRows(chunk).Chunk(RowsPerStatement))
+                {
+                    await InsertPersonsAsync(connection, transaction, personChunk, cancellationToken);
+                }
             }
         }
 
@@ -56,6 +62,51 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static IEnumerable<(LoggedEntry Entry, TouchedPerson Person)> PersonRows(IEnumerable<LoggedEntry> entries) =>
+        entries.SelectMany(entry => entry.Entry.Persons.DistinctBy(person => person.HubId).Select(person => (entry, person)));
+
+    /// <summary>
+    /// SQLite resolves named parameters by a linear scan, so a many-row statement costs quadratic time there; one
+    /// prepared single-row statement per table, re-executed inside the transaction, is as fast as SQLite inserts go.
+    /// </summary>
+    private static async Task InsertRowByRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LoggedEntry> entries, CancellationToken cancellationToken)
+    {
+        var placeholders = string.Join(", ", Enumerable.Range(0, EntryColumns.Count).Select(column => $"@p{column}"));
+        await using var entryCommand = ExchangeLogDatabase.Command(connection, transaction, $"INSERT INTO exchange_log ({EntryColumns.Select}) VALUES ({placeholders})");
+        await using var personCommand = ExchangeLogDatabase.Command(connection, transaction,
+            "INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us) VALUES (@c, @s, @h, @r, @t)");
+        for (var column = 0; column < EntryColumns.Count; column++)
+        {
+            ExchangeLogDatabase.Add(entryCommand, $"p{column}", DBNull.Value);
+        }
+
+        foreach (var name in new[] { "c", "s", "h", "r", "t" })
+        {
+            ExchangeLogDatabase.Add(personCommand, name, DBNull.Value);
+        }
+
+        foreach (var entry in entries)
+        {
+            var values = EntryColumns.Values(entry);
+            for (var column = 0; column < values.Length; column++)
+            {
+                entryCommand.Parameters[column].Value = values[column];
+            }
+
+            await entryCommand.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var (_, person) in PersonRows([entry]))
+            {
+                object[] row = [entry.ChainId, entry.Sequence, person.HubId, person.Region, Time.ToMicroseconds(entry.Entry.RecordedAt)];
+                for (var column = 0; column < row.Length; column++)
+                {
+                    personCommand.Parameters[column].Value = row[column];
+                }
+
+                await personCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
     }
 
     private static async Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, LoggedEntry[] entries, CancellationToken cancellationToken)
