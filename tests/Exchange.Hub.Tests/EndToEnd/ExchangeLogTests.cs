@@ -32,7 +32,8 @@ public abstract class ExchangeLogTests(HubProcess hub)
         await clinic.RecordVaccinationsAsync(new RecordVaccinationsRequest { ClientMessageId = recordId, Child = child.ByChildCode(), Vaccinations = { child.Doses.Select(dose => dose.ToVaccination()) } });
         await clinic.GetRecordAsync(new GetRecordRequest { Child = new ChildReference { HubId = registered.HubId } });
         await clinic.FindChildrenAsync(new FindChildrenRequest { MotherIdNumber = child.Mother.IdNumber });
-        await clinic.TransferChildAsync(new TransferChildRequest { ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Kind = TransferKind.TemporarilyAway, EffectiveDate = Yesterday });
+        var transferId = NewMessageId();
+        await clinic.TransferChildAsync(new TransferChildRequest { ClientMessageId = transferId, Child = child.ByChildCode(), Kind = TransferKind.TemporarilyAway, EffectiveDate = Yesterday });
         await clinic.GetForecastAsync(new GetForecastRequest { Child = child.ByChildCode() });
         var unknown = await Assert.ThrowsAsync<RpcException>(() => clinic.GetRecordAsync(new GetRecordRequest { Child = new ChildReference { HubId = "0123456789abcdef0123456789abcdef" } }).ResponseAsync);
         var bulkChild = TestChildren.WithDoses(1);
@@ -48,7 +49,7 @@ public abstract class ExchangeLogTests(HubProcess hub)
         AssertEntry(Single(entries, "ClinicRecords/RegisterChild"), ExchangeKind.Write, ExchangeOutcome.Succeeded, "OK", child1, registerId);
         AssertEntry(Single(entries, "ClinicRecords/RecordVaccinations"), ExchangeKind.Write, ExchangeOutcome.Succeeded, "OK", child1, recordId);
         AssertEntry(Single(entries, "ClinicRecords/FindChildren"), ExchangeKind.Search, ExchangeOutcome.Succeeded, "OK", child1);
-        AssertEntry(Single(entries, "ClinicRecords/TransferChild"), ExchangeKind.Transfer, ExchangeOutcome.Succeeded, "OK", child1);
+        AssertEntry(Single(entries, "ClinicRecords/TransferChild"), ExchangeKind.Transfer, ExchangeOutcome.Succeeded, "OK", child1, transferId);
         AssertEntry(Single(entries, "ClinicRecords/GetForecast"), ExchangeKind.Read, ExchangeOutcome.Succeeded, "OK", child1);
         var reads = entries.Where(entry => entry.Operation == "ClinicRecords/GetRecord").ToList();
         Assert.Equal(2, reads.Count);
