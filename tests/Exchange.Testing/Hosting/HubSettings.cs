@@ -14,6 +14,9 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
     /// <summary>Server GC, as in production; tests run several hubs at once and turn it off to spare memory.</summary>
     public bool ServerGc { get; init; }
 
+    /// <summary>More configuration, as environment variables (e.g. <c>Audit__Enabled</c>); these win over the rest.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A fresh SQLite node in its own temporary data folder.</summary>
     public static HubSettings Sqlite() => new(NewTempFolder());
 
@@ -24,7 +27,18 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
     /// <summary>The same node again (same data, same ports), e.g. after it was killed.</summary>
     public HubSettings Restarted() => this;
 
-    public IReadOnlyDictionary<string, string> Environment() => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment()
+    {
+        var environment = Base();
+        foreach (var (key, value) in Extra)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> Base() => new()
     {
         ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{GrpcPort}",
         ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{HttpPort}",
