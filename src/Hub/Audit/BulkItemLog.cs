@@ -24,7 +24,7 @@ internal sealed class BulkItemLog(IExchangeRecorder recorder, ExchangeCall call,
             await recorder.RecordAsync(entry, CancellationToken.None);
             return true;
         }
-        catch (Exception exception) when (exception is ExchangeLogUnavailableException or InvalidOperationException)
+        catch (ExchangeLogUnavailableException)
         {
             return false;
         }

@@ -89,7 +89,7 @@ internal sealed class ExchangeAuditInterceptor(IExchangeRecorder recorder, ICall
         {
             await recorder.RecordAsync(entry, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is ExchangeLogUnavailableException or InvalidOperationException)
+        catch (ExchangeLogUnavailableException)
         {
             throw Unlogged();
         }

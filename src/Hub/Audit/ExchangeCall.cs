@@ -17,8 +17,29 @@ internal sealed class ExchangeCall
     private string _clientMessageId = string.Empty;
     private ItemCounts _counts = ItemCounts.None;
 
-    /// <summary>Who called; anonymous until the interceptor resolved the caller.</summary>
+    /// <summary>Who called; anonymous until the interceptor (or an HTTP handler, through <see cref="From"/>) names the caller.</summary>
     public ExchangeCaller Caller { get; private set; } = ExchangeCaller.Anonymous;
+
+    /// <summary>The call's record on an HTTP exchange (FHIR): created by <see cref="HttpExchangeLog"/>'s filter.</summary>
+    public static ExchangeCall Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<ExchangeCall>() is { } call)
+        {
+            return call;
+        }
+
+        call = new ExchangeCall();
+        context.Features.Set(call);
+        return call;
+    }
+
+    /// <summary>Names the caller once an HTTP handler has authenticated it.</summary>
+    public ExchangeCall From(Caller caller)
+    {
+        Caller = Describe(caller);
+        return this;
+    }
 
     public static ExchangeCall Begin(ServerCallContext context, Caller? caller)
     {
@@ -84,4 +105,6 @@ internal sealed class ExchangeCall
 internal static class ExchangeCallExtensions
 {
     public static ExchangeCall Exchange(this ServerCallContext context) => ExchangeCall.Of(context);
+
+    public static ExchangeCall Exchange(this HttpContext context) => ExchangeCall.Of(context);
 }

@@ -26,7 +26,7 @@ public sealed partial class ExchangeLogWriter(
         var pending = new Pending(entry with { RecordedAt = Time.Truncate(entry.RecordedAt) }, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new InvalidOperationException("The exchange log is shut down; the exchange cannot be recorded.");
+            throw new ExchangeLogUnavailableException("The exchange log is shut down; the exchange cannot be recorded.");
         }
 
         return pending.Done.Task;
