@@ -18,7 +18,16 @@ public static class ExchangeLogHostingExtensions
     public static IHostApplicationBuilder AddExchangeLog(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        AuditOptions options;
+        try
+        {
+            options = builder.Configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ExchangeConfigurationException($"Configuration section '{AuditOptions.Section}' is invalid: {exception.Message}");
+        }
+
         var problems = options.Problems().ToList();
         if (problems.Count > 0)
         {

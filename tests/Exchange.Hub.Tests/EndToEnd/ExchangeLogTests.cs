@@ -140,6 +140,16 @@ public abstract class ExchangeLogTests(HubProcess hub)
             counts.Counts.Select(count => (count.Day, count.Value, count.Entries)));
     }
 
+    [Fact]
+    public void SigningKey_WithoutConfiguredFile_CreatedInDataFolderReadableByOwnerOnly()
+    {
+        var key = Path.Combine(hub.Settings.DataFolder, "exchange-log-signing-key.pem");
+
+        Assert.True(File.Exists(key));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(key), StringComparison.Ordinal);
+    }
+
     private static LogEntry Single(IReadOnlyList<LogEntry> entries, string operation) => Assert.Single(entries, entry => entry.Operation == operation);
 
     private static void AssertEntry(
