@@ -10,6 +10,14 @@ internal enum StorageChoice
     Both,
 }
 
+/// <summary>Whether the hub runs with its exchange log (Audit:Enabled), without it, or both ways in turn.</summary>
+internal enum AuditChoice
+{
+    On,
+    Off,
+    Both,
+}
+
 /// <summary>Command-line options; parsed by hand (no extra packages).</summary>
 internal sealed record Options(
     int Children,
@@ -21,7 +29,8 @@ internal sealed record Options(
     int WarmupChildren,
     TimeSpan TrivialDuration,
     int Seed,
-    bool Keep = false)
+    bool Keep = false,
+    AuditChoice Audit = AuditChoice.On)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Exchange.Benchmark -- [options]
@@ -34,12 +43,22 @@ internal sealed record Options(
           --warmup-children W   extra children ingested untimed before measuring (default 300)
           --trivial-seconds S   duration of the trivial-call baseline (default 5)
           --seed X              synthetic population seed (default 20240501)
+          --audit A             on | off | both (default on): the hub with its exchange log, without it (Audit:Enabled
+                                false, for this comparison only), or both in turn, reporting the ingest ratio
           --keep                keep the hub's data folder and databases for inspection
         """;
 
     public static Options Default { get; } = new(20_000, StorageChoice.Both, 4, 5_000, 32, "bench-results", 300, TimeSpan.FromSeconds(5), 20_240_501);
 
     public int RawConnections => Streams * 4;
+
+    /// <summary>The exchange-log settings to run each store with: true = logging on.</summary>
+    public IEnumerable<bool> AuditModes => Audit switch
+    {
+        AuditChoice.Both => [true, false],
+        AuditChoice.Off => [false],
+        _ => [true],
+    };
 
     public IEnumerable<StorageChoice> Stores => Storage switch
     {
@@ -85,6 +104,7 @@ internal sealed record Options(
                 "--warmup-children" => options with { WarmupChildren = Positive(name, value, ref error) },
                 "--trivial-seconds" => options with { TrivialDuration = TimeSpan.FromSeconds(Positive(name, value, ref error)) },
                 "--seed" => options with { Seed = Positive(name, value, ref error) },
+                "--audit" => options with { Audit = ParseAudit(value, ref error) },
                 _ => Unknown(name, options, ref error),
             };
             if (error is not null)
@@ -120,6 +140,22 @@ internal sealed record Options(
             default:
                 error = $"--storage must be sqlite, postgresql or both, not '{value}'";
                 return StorageChoice.Both;
+        }
+    }
+
+    private static AuditChoice ParseAudit(string value, ref string? error)
+    {
+        switch (value.ToUpperInvariant())
+        {
+            case "ON":
+                return AuditChoice.On;
+            case "OFF":
+                return AuditChoice.Off;
+            case "BOTH":
+                return AuditChoice.Both;
+            default:
+                error = $"--audit must be on, off or both, not '{value}'";
+                return AuditChoice.On;
         }
     }
 

@@ -51,7 +51,20 @@ internal static class Program
             var report = new Report(options, loadAtStart);
             foreach (var store in options.Stores)
             {
-                report.Add(await RunStoreAsync(store, workload, options));
+                var withLog = default(StorageResult);
+                foreach (var audit in options.AuditModes)
+                {
+                    var result = await RunStoreAsync(store, workload, options, audit);
+                    report.Add(result);
+                    if (audit)
+                    {
+                        withLog = result;
+                    }
+                    else if (withLog is not null)
+                    {
+                        report.AddAuditComparison(withLog, result);
+                    }
+                }
             }
 
             var loadAtEnd = LoadAverage();
@@ -68,11 +81,15 @@ internal static class Program
         }
     }
 
-    private static async Task<StorageResult> RunStoreAsync(StorageChoice store, Workload workload, Options options)
+    private static async Task<StorageResult> RunStoreAsync(StorageChoice store, Workload workload, Options options, bool audit)
     {
-        var name = store == StorageChoice.Sqlite ? "sqlite" : "postgresql";
+        var name = (store == StorageChoice.Sqlite ? "sqlite" : "postgresql") + (audit ? string.Empty : " (no log)");
         var database = store == StorageChoice.PostgreSql ? await TestPostgres.CreateDatabaseAsync("bench") : null;
-        var settings = (database is null ? HubSettings.Sqlite() : HubSettings.Postgres(database)) with { ServerGc = true };
+        var settings = (database is null ? HubSettings.Sqlite() : HubSettings.Postgres(database)) with
+        {
+            ServerGc = true,
+            Extra = new Dictionary<string, string> { ["Audit__Enabled"] = audit ? "true" : "false" },
+        };
         Progress(name, "starting the hub");
         var hub = await HubProcess.StartAsync(settings);
         var succeeded = false;
@@ -92,7 +109,8 @@ internal static class Program
             Progress(name, $"{Summary(trivial)}; {trivialCpu}");
 
             RawInsertResult? raw = null;
-            if (store == StorageChoice.PostgreSql)
+            // The raw baseline does not depend on the hub's settings: once per store is enough.
+            if (store == StorageChoice.PostgreSql && audit)
             {
                 Progress(name, $"raw insert baseline ({options.RawConnections} connections, fresh database)");
                 raw = await RawPostgresBaseline.RunAsync(workload, options.RawConnections);

@@ -25,6 +25,7 @@ internal sealed class Report(Options options, string loadAverageAtStart)
     private const double TargetDosesPerSecond = 20_000;
     private const double TargetRawRatio = 0.5;
     private const double TargetP99Ratio = 3.0;
+    private const double TargetAuditRatio = 0.5;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -81,6 +82,17 @@ internal sealed class Report(Options options, string loadAverageAtStart)
         Row(storage, "get-record p99", get.P99Ms, "ms", trivial.P99Ms, "trivial p99", $"ratio <= {TargetP99Ratio:F1}", p99Ratio <= TargetP99Ratio);
     }
 
+    /// <summary>Ingest with the exchange log against the same ingest without it (the log must not halve throughput).</summary>
+    public void AddAuditComparison(StorageResult withLog, StorageResult withoutLog)
+    {
+        ArgumentNullException.ThrowIfNull(withLog);
+        ArgumentNullException.ThrowIfNull(withoutLog);
+        var ratio = withLog.Ingest.ChildrenPerSecond / withoutLog.Ingest.ChildrenPerSecond;
+        Row(
+            withLog.Storage, "ingest children/s with exchange log", withLog.Ingest.ChildrenPerSecond, "children/s",
+            withoutLog.Ingest.ChildrenPerSecond, "without log", $"ratio >= {TargetAuditRatio:F2}", ratio >= TargetAuditRatio);
+    }
+
     public string Table()
     {
         string[] header = ["storage", "metric", "value", "baseline", "ratio", "target", "met?"];
@@ -124,6 +136,7 @@ internal sealed class Report(Options options, string loadAverageAtStart)
                 TrivialSeconds = options.TrivialDuration.TotalSeconds,
                 options.Seed,
                 options.RawConnections,
+                Audit = options.Audit.ToString(),
             },
             machine = new { Environment.ProcessorCount, loadAverageAtStart, loadAverageAtEnd },
             rows = _rows,

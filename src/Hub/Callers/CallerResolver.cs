@@ -36,7 +36,10 @@ internal sealed class ClaimsCallerResolver : ICallerResolver
             return null;
         }
 
-        return new Caller(systemId, role, user.FindFirst(ExchangeClaims.UnitCode)?.Value, user.FindFirst(ExchangeClaims.RegionCode)?.Value)
+        // A unit code's first six digits are its county (GB/T 2260): the region of a system registered without one.
+        var unitCode = user.FindFirst(ExchangeClaims.UnitCode)?.Value;
+        var regionCode = user.FindFirst(ExchangeClaims.RegionCode)?.Value ?? (unitCode is { Length: >= 6 } ? unitCode[..6] : null);
+        return new Caller(systemId, role, unitCode, regionCode)
         {
             OtherUnits = [.. user.FindAll(ExchangeClaims.OtherUnit).Select(claim => claim.Value)],
         };

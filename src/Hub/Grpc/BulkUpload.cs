@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using Exchange.Adapters.Results;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Quarantine;
 using Exchange.Silo.Registry;
+using Exchange.Silo.Audit;
 using Exchange.Silo.Records;
 using Grpc.Core;
 using V1 = Exchange.Protos.V1;
@@ -12,8 +14,9 @@ namespace Exchange.Hub.Grpc;
 /// <summary>
 /// One bulk-upload stream: items are registered concurrently (bounded), and each gets its own result, so a bad item
 /// is rejected alone. Results are written by one writer, as gRPC stream writers allow one write at a time.
+/// Each item is logged in the exchange log before its result is sent, so no acknowledged item is missing there.
 /// </summary>
-internal sealed class BulkUpload(PersonDirectory directory, Caller caller, QuarantineGate quarantine, TimeProvider time, ILogger logger) : IDisposable
+internal sealed class BulkUpload(PersonDirectory directory, Caller caller, QuarantineGate quarantine, TimeProvider time, ILogger logger, BulkItemLog itemLog) : IDisposable
 {
     private const int MaxItemsInFlight = 32;
 
@@ -48,28 +51,40 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
         HubLog.BulkUploadEnded(logger, caller.SystemId, _accepted, _duplicates, _rejected);
     }
 
+    /// <summary>Items, accepted (new or duplicate) and rejected so far.</summary>
+    public ItemCounts Tally => new((int)(_accepted + _duplicates + _rejected), (int)(_accepted + _duplicates), (int)_rejected);
+
     private async Task ProcessAsync(long sequence, V1.BulkUploadItem item)
     {
+        var started = time.GetTimestamp();
         V1.BulkUploadResult result;
+        IssueCode? rejection;
         try
         {
-            result = await RegisterAsync(sequence, item);
+            (result, rejection) = await RegisterAsync(sequence, item);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The item's outcome is unknown (e.g. storage outage): say so, and let the client retry it with the same id.
-            result = Rejected(sequence, item, string.Empty, [new Issue(IssueCode.Transient, string.Empty, "not stored because storage is unavailable; retry with the same client_message_id")]);
+            (result, rejection) = (Rejected(sequence, item, string.Empty, [new Issue(IssueCode.Transient, string.Empty, "not stored because storage is unavailable; retry with the same client_message_id")]), IssueCode.Transient);
         }
         finally
         {
             _slots.Release();
         }
 
+        if (!await itemLog.RecordAsync(item, result, rejection, started))
+        {
+            result = Rejected(sequence, item, result.HubId, [NotLogged]);
+        }
+
         Count(result.Status);
         await _results.Writer.WriteAsync(result);
     }
 
-    private async Task<V1.BulkUploadResult> RegisterAsync(long sequence, V1.BulkUploadItem item)
+    private static readonly Issue NotLogged = new(IssueCode.Transient, string.Empty, "not recorded in the exchange log; retry with the same client_message_id");
+
+    private async Task<(V1.BulkUploadResult Result, IssueCode? Rejection)> RegisterAsync(long sequence, V1.BulkUploadItem item)
     {
         var codes = await quarantine.CodesForAsync(caller);
         var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow(), codes);
@@ -78,11 +93,11 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
             var receipt = await quarantine.HoldAsync(caller, QuarantineOperations.BulkUploadItem, item, item.ClientMessageId, command.Issues, CancellationToken.None);
             var rejected = Rejected(sequence, item, string.Empty, command.Issues);
             rejected.QuarantineId = receipt.Id;
-            return rejected;
+            return (rejected, command.Issues[0].Code);
         }
 
         var outcome = await directory.RegisterAsync(command.Value);
-        return outcome.Succeeded ? Accepted(sequence, item, outcome) : Rejected(sequence, item, outcome.HubId, outcome.Issues);
+        return outcome.Succeeded ? (Accepted(sequence, item, outcome), null) : (Rejected(sequence, item, outcome.HubId, outcome.Issues), outcome.Issues[0].Code);
     }
 
     private static V1.BulkUploadResult Accepted(long sequence, V1.BulkUploadItem item, PersonWriteOutcome outcome)

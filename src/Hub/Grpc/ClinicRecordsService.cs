@@ -1,10 +1,12 @@
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
 using Exchange.Hub.Access;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc.Mapping;
 using Exchange.Hub.Quarantine;
+using Exchange.Silo.Audit;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Search;
 using Grpc.Core;
@@ -20,6 +22,7 @@ internal sealed class ClinicRecordsService(
     IPersonSearch search,
     ICallerResolver callers,
     QuarantineGate quarantine,
+    IExchangeRecorder recorder,
     TimeProvider time,
     ILogger<ClinicRecordsService> logger)
     : V1.ClinicRecords.ClinicRecordsBase
@@ -30,11 +33,14 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RegisterChildResponse> RegisterChild(V1.RegisterChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId).Counted(request.Vaccinations.Count);
         var command = await quarantine.NormalizeAsync(
             caller, QuarantineOperations.RegisterChild, request, request.ClientMessageId,
             codes => CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow(), codes),
             context.CancellationToken);
-        var outcome = (await directory.RegisterAsync(command)).ThrowIfFailed();
+        var outcome = await directory.RegisterAsync(command);
+        context.Exchange().Touched(outcome.HubId, command.Registration.Demographics.ResidenceRegion);
+        outcome.ThrowIfFailed();
         HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
         return outcome.ToRegisterResponse();
     }
@@ -43,11 +49,13 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId).Counted(request.Vaccinations.Count);
         var command = await quarantine.NormalizeAsync(
             caller, QuarantineOperations.RecordVaccinations, request, request.ClientMessageId,
             codes => CommandFactory.Record(caller, request, time.GetUtcNow(), codes),
             context.CancellationToken);
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
+        context.Exchange().Touched(hubId, (await directory.Person(hubId).GetAsync())?.Demographics.ResidenceRegion);
         var outcome = (await directory.Person(hubId).RecordDosesAsync(command)).ThrowIfFailed();
         return outcome.ToRecordResponse();
     }
@@ -57,6 +65,7 @@ internal sealed class ClinicRecordsService(
     {
         callers.Resolve(context);
         var record = await directory.LoadChildAsync(request.Child, "child");
+        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
@@ -67,6 +76,7 @@ internal sealed class ClinicRecordsService(
         var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
         var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
+        Array.ForEach(records, record => context.Exchange().Touched(record?.HubId ?? string.Empty, record?.Demographics.ResidenceRegion).Counted(hubIds.Count));
         var response = new V1.FindChildrenResponse();
         response.Children.AddRange(records.OfType<Adapters.Model.PersonRecord>().Select(record => record.ToSummary()));
         return response;
@@ -76,9 +86,11 @@ internal sealed class ClinicRecordsService(
     public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
+        context.Exchange().Message(request.ClientMessageId);
         var command = CommandFactory.Transfer(caller, request, time.GetUtcNow()).ValueOrThrow();
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
         var outcome = await directory.Person(hubId).TransferAsync(command);
+        context.Exchange().Touched(hubId, outcome.Person?.Demographics.ResidenceRegion);
         if (outcome.Issues.Length > 0)
         {
             throw RpcErrors.FromIssues(outcome.Issues);
@@ -93,6 +105,7 @@ internal sealed class ClinicRecordsService(
         callers.Resolve(context);
         var assessedOn = ForecastRequests.AssessmentDate(request.AssessmentDate, ChinaCalendar.Today(time.GetUtcNow()));
         var record = await directory.LoadChildAsync(request.Child, "child");
+        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
         var assessment = ScheduleLibrary.Embedded.Assess(ScheduleSubject.From(record), assessedOn);
         return assessment.ValueOrThrow().ToProto(record.HubId);
     }
@@ -102,7 +115,14 @@ internal sealed class ClinicRecordsService(
         IAsyncStreamReader<V1.BulkUploadItem> requestStream, IServerStreamWriter<V1.BulkUploadResult> responseStream, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        using var upload = new BulkUpload(directory, caller, quarantine, time, logger);
-        await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
+        using var upload = new BulkUpload(directory, caller, quarantine, time, logger, new BulkItemLog(recorder, context.Exchange(), time));
+        try
+        {
+            await upload.RunAsync(requestStream, responseStream, context.CancellationToken);
+        }
+        finally
+        {
+            context.Exchange().Counted(upload.Tally.Items, upload.Tally.Accepted, upload.Tally.Rejected);
+        }
     }
 }

@@ -1,9 +1,11 @@
 using Exchange.Hub.Access;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Errors;
 using Exchange.Hub.Grpc;
 using Exchange.Hub.PublicLookup;
 using Exchange.Hub.Quarantine;
 using Exchange.Hub.Schedule;
+using Exchange.Silo.Audit;
 using Exchange.Silo.Hosting;
 
 namespace Exchange.Hub.Hosting;
@@ -15,9 +17,12 @@ internal static class ExchangeHubHostingExtensions
     {
         builder.AddExchangeSilo();
         builder.AddExchangeAccess();
+        builder.AddExchangeLog();
         builder.Services.AddExchangeQuarantine();
         builder.Services.AddGrpc(options =>
         {
+            // Outermost: logs every exchange with the status the caller gets, before the caller gets it.
+            options.Interceptors.Add<ExchangeAuditInterceptor>();
             options.Interceptors.Add<UnexpectedErrorInterceptor>();
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
@@ -36,6 +41,7 @@ internal static class ExchangeHubHostingExtensions
         app.MapGrpcService<QuarantineService>();
         app.MapGrpcService<AccessAdministrationService>();
         app.MapGrpcService<PublicLookupService>();
+        app.MapGrpcService<AuditorService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
 
         // Reflection describes only the public contracts, but any authenticated system may need it to call them.

@@ -48,6 +48,7 @@ public static class AccessMatrix
         (CodeMaps.Descriptor, _ => RoleGroup.Administration),
         (Exchange.Protos.V1.Quarantine.Descriptor, _ => RoleGroup.Administration),
         (ScheduleReports.Descriptor, _ => RoleGroup.ClinicalRead),
+        (ExchangeAudit.Descriptor, _ => RoleGroup.Audit),
         (Exchange.Protos.V1.PublicLookup.Descriptor, _ => RoleGroup.PublicLookup),
         (global::Grpc.Health.V1.Health.Descriptor, _ => RoleGroup.Anonymous),
         (global::Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, _ => RoleGroup.AnyAuthenticated),
