@@ -1,6 +1,6 @@
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
-using Exchange.Hub.Fhir.Coding;
+using Exchange.Hub.Fhir.VaccineCodes;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc.Mapping;

@@ -1,4 +1,4 @@
-namespace Exchange.Hub.Fhir.Coding;
+namespace Exchange.Hub.Fhir.VaccineCodes;
 
 /// <summary>A vaccine in the hub's canonical coding: the national code, and the reported CVX when it says more.</summary>
 internal sealed record VaccineCoding(string NationalCode, string? ReportedCvx);

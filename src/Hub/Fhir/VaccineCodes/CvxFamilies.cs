@@ -1,4 +1,4 @@
-namespace Exchange.Hub.Fhir.Coding;
+namespace Exchange.Hub.Fhir.VaccineCodes;
 
 /// <summary>
 /// CVX codes that name a specific formulation of a vaccine whose national code maps to a broader CVX, e.g. CVX 08

@@ -2,7 +2,7 @@ using Exchange.Adapters.CodeSystems;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 
-namespace Exchange.Hub.Fhir.Coding;
+namespace Exchange.Hub.Fhir.VaccineCodes;
 
 /// <summary>
 /// The one place vaccine codes are translated: CVX and national codes to the canonical national code on the way in,
