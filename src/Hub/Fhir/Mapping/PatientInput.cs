@@ -49,7 +49,8 @@ internal sealed record PatientInput(ReportedPerson Reported, int[] IdentifierInd
         var indexes = new List<int>();
         for (var i = 0; i < patient.Identifier.Count; i++)
         {
-            if (KindOf(patient.Identifier[i].System) is { } kind)
+            // The hub id identifier echoes Patient.id (a read-modify-update sends it back); it is not registered.
+            if (KindOf(patient.Identifier[i].System) is { } kind and not IdentifierKind.HubId)
             {
                 identifiers.Add(new ReportedIdentifier(kind, patient.Identifier[i].Value));
                 indexes.Add(i);
