@@ -1,5 +1,7 @@
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
+using Exchange.Hub.Fhir.Endpoints;
+using Exchange.Hub.Fhir.Hosting;
 using Exchange.Hub.Grpc;
 using Exchange.Silo.Hosting;
 
@@ -18,6 +20,7 @@ internal static class ExchangeHubHostingExtensions
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddExchangeFhir();
         builder.Services.AddGrpcHealthChecks().AddCheck("silo", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
     }
@@ -28,6 +31,7 @@ internal static class ExchangeHubHostingExtensions
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy"));
+        app.MapFhirEndpoints();
         return app;
     }
 }

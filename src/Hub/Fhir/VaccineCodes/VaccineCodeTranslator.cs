@@ -45,18 +45,6 @@ internal sealed class VaccineCodeTranslator(VaccineCodeSystem vaccines)
     /// <summary>The table entry of a national code, for display names.</summary>
     public VaccineCodeEntry? Find(string nationalCode) => vaccines.Find(nationalCode);
 
-    /// <summary>National codes a search code (national, or CVX when <paramref name="isCvx"/>) stands for.</summary>
-    public IReadOnlyList<string> NationalCodesFor(string code, bool isCvx)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        if (!isCvx)
-        {
-            return vaccines.Find(code) is { } entry ? [entry.Code] : [];
-        }
-
-        return FromCvx(code, "code") is { Succeeded: true } result ? [result.Value.NationalCode] : [];
-    }
-
     private Result<VaccineCoding> FromNational(string? code, string field)
     {
         var trimmed = code?.Trim();
