@@ -36,15 +36,13 @@ internal static class FhirRequestReader
         }
 
         var (resource, error) = FhirJson.Parse(body);
-        if (error is not null)
+        var expected = ModelInfo.GetFhirTypeNameForType(typeof(TResource)) ?? typeof(TResource).Name;
+        if (resource is not null and not TResource)
         {
-            return (null, body, error);
+            return (null, body, FhirError.Invalid("resourceType", $"this endpoint takes a {expected}, not a {resource.TypeName}"));
         }
 
-        var expected = ModelInfo.GetFhirTypeNameForType(typeof(TResource)) ?? typeof(TResource).Name;
-        return resource is TResource typed
-            ? (typed, body, null)
-            : (null, body, FhirError.Invalid("resourceType", $"this endpoint takes a {expected}, not a {resource!.TypeName}"));
+        return error is null ? ((TResource)resource!, body, null) : (null, body, error);
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request)
