@@ -21,7 +21,8 @@ internal sealed record Options(
     int WarmupChildren,
     TimeSpan TrivialDuration,
     int Seed,
-    bool Keep = false)
+    bool Keep = false,
+    int FhirBundles = 1_000)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Exchange.Benchmark -- [options]
@@ -34,6 +35,7 @@ internal sealed record Options(
           --warmup-children W   extra children ingested untimed before measuring (default 300)
           --trivial-seconds S   duration of the trivial-call baseline (default 5)
           --seed X              synthetic population seed (default 20240501)
+          --fhir-bundles B      FHIR transaction Bundles (1 Patient + 15 Immunizations each) to ingest (default 1000)
           --keep                keep the hub's data folder and databases for inspection
         """;
 
@@ -85,6 +87,7 @@ internal sealed record Options(
                 "--warmup-children" => options with { WarmupChildren = Positive(name, value, ref error) },
                 "--trivial-seconds" => options with { TrivialDuration = TimeSpan.FromSeconds(Positive(name, value, ref error)) },
                 "--seed" => options with { Seed = Positive(name, value, ref error) },
+                "--fhir-bundles" => options with { FhirBundles = Positive(name, value, ref error) },
                 _ => Unknown(name, options, ref error),
             };
             if (error is not null)
