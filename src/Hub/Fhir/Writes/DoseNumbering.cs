@@ -32,7 +32,9 @@ internal static class DoseNumbering
             }
 
             var earlierStored = stored.Count(e => e.IsValid && e.Dose.VaccineCode == code && e.Dose.Date < date);
-            var earlierSent = doses.Where((other, j) => other.Code == code && (other.Date < date || (other.Date == date && j < i))).Count();
+            // A sent dose that is already on the record is counted once, as stored.
+            var earlierSent = doses.Where((other, j) => other.Code == code && (other.Date < date || (other.Date == date && j < i))
+                && !stored.Any(e => e.IsValid && e.Dose.VaccineCode == code && e.Dose.Date == other.Date)).Count();
             numbers[i] = 1 + earlierStored + earlierSent;
         }
 
