@@ -30,7 +30,8 @@ internal sealed record Options(
     TimeSpan TrivialDuration,
     int Seed,
     bool Keep = false,
-    AuditChoice Audit = AuditChoice.On)
+    AuditChoice Audit = AuditChoice.On,
+    int FhirBundles = 1_000)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Exchange.Benchmark -- [options]
@@ -45,6 +46,7 @@ internal sealed record Options(
           --seed X              synthetic population seed (default 20240501)
           --audit A             on | off | both (default on): the hub with its exchange log, without it (Audit:Enabled
                                 false, for this comparison only), or both in turn, reporting the ingest ratio
+          --fhir-bundles B      FHIR transaction Bundles (1 Patient + 15 Immunizations each) to ingest (default 1000)
           --keep                keep the hub's data folder and databases for inspection
         """;
 
@@ -105,6 +107,7 @@ internal sealed record Options(
                 "--trivial-seconds" => options with { TrivialDuration = TimeSpan.FromSeconds(Positive(name, value, ref error)) },
                 "--seed" => options with { Seed = Positive(name, value, ref error) },
                 "--audit" => options with { Audit = ParseAudit(value, ref error) },
+                "--fhir-bundles" => options with { FhirBundles = Positive(name, value, ref error) },
                 _ => Unknown(name, options, ref error),
             };
             if (error is not null)

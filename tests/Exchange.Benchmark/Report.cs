@@ -14,6 +14,7 @@ internal sealed record StorageResult(
     CpuUsage TrivialCallCpu,
     RawInsertResult? RawInsert,
     IngestResult Ingest,
+    FhirIngestResult FhirIngest,
     PgActivity? IngestDatabase,
     LatencySummary GetRecord,
     CpuUsage GetRecordCpu,
@@ -58,6 +59,9 @@ internal sealed class Report(Options options, string loadAverageAtStart)
             Row(storage, "raw insert WAL/child (server-wide)", own.Database.WalKib, "KiB");
         }
 
+        // The gRPC path's resources: one registration per child plus its doses, as FHIR counts a Patient and its Immunizations.
+        var grpcResourcesPerSecond = (ingest.Children + ingest.Doses) / ingest.Seconds;
+        Row(storage, "FHIR transaction ingest resources/s", result.FhirIngest.ResourcesPerSecond, "resources/s", grpcResourcesPerSecond, "gRPC BulkUpload resources/s");
         Row(storage, "ingest children/s", ingest.ChildrenPerSecond, "children/s", raw?.ChildrenPerSecond, "raw PG children/s");
         var rawRatio = raw is null ? (double?)null : ingest.DosesPerSecond / raw.DosesPerSecond;
         Row(

@@ -10,8 +10,9 @@ namespace Exchange.Benchmark;
 /// </summary>
 internal sealed class Workload
 {
-    private Workload(SyntheticChild[] warmup, SyntheticChild[] measured)
+    private Workload(SyntheticChild[] warmup, SyntheticChild[] measured, byte[][] fhirBundles)
     {
+        FhirBundles = fhirBundles;
         Warmup = warmup;
         Measured = measured;
         WarmupItems = [.. warmup.Select((child, i) => child.ToBulkItem(MessageId("warmup", i)))];
@@ -29,6 +30,9 @@ internal sealed class Workload
 
     public int MeasuredDoses { get; }
 
+    /// <summary>Serialized FHIR transaction Bundles of further children (1 Patient + 15 Immunizations each).</summary>
+    public byte[][] FhirBundles { get; }
+
     public static Workload Generate(Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +41,7 @@ internal sealed class Workload
         var population = new SyntheticPopulation(options.Seed, asOf);
         var warmup = population.Children(options.WarmupChildren).ToArray();
         var measured = population.Children(options.Children).ToArray();
-        return new Workload(warmup, measured);
+        return new Workload(warmup, measured, Benchmark.FhirBundles.Generate(population, options.FhirBundles));
     }
 
     private static string MessageId(string kind, int index) => string.Create(CultureInfo.InvariantCulture, $"bench-{kind}-{index:D7}");

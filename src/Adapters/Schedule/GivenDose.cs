@@ -16,14 +16,14 @@ public sealed record GivenDose(string VaccineCode, DateOnly Date, string? EventI
 /// <summary>The facts about a child that the schedule depends on.</summary>
 public sealed record ScheduleSubject(DateOnly BirthDate, Sex Sex, IReadOnlyList<GivenDose> Doses)
 {
-    /// <summary>The subject for a canonical person record.</summary>
+    /// <summary>The subject for a canonical person record; events marked entered-in-error are not doses the child had.</summary>
     public static ScheduleSubject From(PersonRecord person)
     {
         ArgumentNullException.ThrowIfNull(person);
         return new ScheduleSubject(
             person.Demographics.BirthDate,
             person.Demographics.Sex,
-            person.Vaccinations.Select(GivenDose.From).ToList());
+            person.Vaccinations.Where(vaccination => vaccination.IsValid).Select(GivenDose.From).ToList());
     }
 
     /// <summary>The date the child reaches <paramref name="age"/>.</summary>

@@ -1,6 +1,8 @@
 using Exchange.Hub.Access;
 using Exchange.Hub.Audit;
 using Exchange.Hub.Errors;
+using Exchange.Hub.Fhir.Endpoints;
+using Exchange.Hub.Fhir.Hosting;
 using Exchange.Hub.Grpc;
 using Exchange.Hub.PublicLookup;
 using Exchange.Hub.Quarantine;
@@ -27,6 +29,7 @@ internal static class ExchangeHubHostingExtensions
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();
+        builder.Services.AddExchangeFhir();
         builder.Services.AddGrpcHealthChecks().AddCheck("silo", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         return builder;
     }
@@ -47,6 +50,7 @@ internal static class ExchangeHubHostingExtensions
         // Reflection describes only the public contracts, but any authenticated system may need it to call them.
         app.MapGrpcReflectionService();
         app.MapGet("/health", () => Results.Text("healthy")).AllowAnonymous();
+        app.MapFhirEndpoints();
         return app;
     }
 }

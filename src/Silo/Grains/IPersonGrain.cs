@@ -20,6 +20,10 @@ public interface IPersonGrain : IGrainWithStringKey
     [Alias("transfer")]
     Task<TransferOutcome> TransferAsync(TransferCommand command);
 
+    /// <summary>Marks one vaccination event entered-in-error; the event is kept, flagged, and no longer counts as a dose.</summary>
+    [Alias("mark-entered-in-error")]
+    Task<EventStatusOutcome> MarkEnteredInErrorAsync(MarkEnteredInErrorCommand command);
+
     /// <summary>
     /// Retires an unused hub id that lost a registration race, so a registration that still names it is told to
     /// look again instead of creating a second record. False when a record already exists under this hub id.

@@ -127,6 +127,29 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         return new TransferOutcome(updated, false, []);
     }
 
+    public async Task<EventStatusOutcome> MarkEnteredInErrorAsync(MarkEnteredInErrorCommand command)
+    {
+        await _state.LoadAsync();
+        var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
+        if (MessageLedger.Find(State, key) is { Write: null, Transfer: null })
+        {
+            return new EventStatusOutcome(State.Record, false, true, []);
+        }
+
+        if (State.Record is not { } record)
+        {
+            return new EventStatusOutcome(null, false, false, [new Issue(IssueCode.NotFound, "child", "no child has this hub id")]);
+        }
+
+        var (updated, changed, issues) = EnteredInErrorRules.Apply(record, command);
+        if (changed)
+        {
+            await SaveAsync(updated!, new ProcessedMessage(key, null, null));
+        }
+
+        return new EventStatusOutcome(updated, changed, false, issues);
+    }
+
     /// <summary>Stores the new record; if storage fails the grain reloads its last stored state before the next call.</summary>
     private async Task SaveAsync(PersonRecord record, ProcessedMessage message)
     {

@@ -94,6 +94,28 @@ public sealed class PersonDirectory(IGrainFactory grains)
         return (survivor, false);
     }
 
+    /// <summary>
+    /// Updates the existing record <paramref name="hubId"/> with a registration (FHIR update): the identifiers it
+    /// names are claimed for this record first; one that already belongs to another record is a conflict, and
+    /// nothing changes. Not found when no record has this hub id.
+    /// </summary>
+    public async Task<PersonWriteOutcome> UpdateAsync(string hubId, RegisterPersonCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (await Person(hubId).GetAsync() is null)
+        {
+            return PersonWriteOutcome.Failed(hubId, new Issue(IssueCode.NotFound, "child", "no child has this hub id"));
+        }
+
+        var owners = await Task.WhenAll(command.Registration.Identifiers.Select(identifier => Index(identifier).ClaimAsync(hubId)));
+        if (owners.Any(owner => owner != hubId))
+        {
+            return PersonWriteOutcome.Failed(hubId, IdentifiersOfDifferentPeople());
+        }
+
+        return await Person(hubId).RegisterAsync(command, hubIdIsNew: false);
+    }
+
     /// <summary>The hub id an identifier belongs to, or null when it is unknown.</summary>
     public Task<string?> ResolveAsync(PersonIdentifier identifier)
     {

@@ -39,4 +39,33 @@ internal static class PersonSearchQueries
             AND json_extract(payload, '$.record.demographics.sex') = @Sex
           LIMIT @Limit
           """;
+
+    /// <summary>
+    /// Any combination of name prefix, birth date and sex. The prefix is matched as a range on the name
+    /// (name &gt;= prefix and name &lt; prefix + U+FFFF), which the name index serves on both databases.
+    /// </summary>
+    public static string Find(DatabaseKind kind, PersonQuery query)
+    {
+        var pg = kind == DatabaseKind.PostgreSql;
+        string Path(string field) => pg ? $"payload -> 'record' -> 'demographics' ->> '{field}'" : $"json_extract(payload, '$.record.demographics.{field}')";
+        var conditions = new List<string> { "state_name = 'person'", "service_id = @ServiceId" };
+        if (query.NamePrefix is not null)
+        {
+            var name = pg ? $"({Path("name")}) COLLATE \"C\"" : Path("name");
+            conditions.Add($"{name} >= @NameFrom AND {name} < @NameTo");
+        }
+
+        if (query.BirthDate is not null)
+        {
+            conditions.Add($"{Path("birthDate")} = @BirthDate");
+        }
+
+        if (query.Sex is not null)
+        {
+            conditions.Add(pg ? $"({Path("sex")})::int = @Sex" : $"{Path("sex")} = @Sex");
+        }
+
+        var hubId = pg ? "payload -> 'record' ->> 'hubId'" : "json_extract(payload, '$.record.hubId')";
+        return $"SELECT {hubId} FROM grain_state WHERE {string.Join(" AND ", conditions)} ORDER BY 1 LIMIT @Limit";
+    }
 }

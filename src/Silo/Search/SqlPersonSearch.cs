@@ -22,6 +22,29 @@ internal sealed class SqlPersonSearch(IOptions<StorageOptions> storage, IOptions
             [("Name", name), ("BirthDate", CanonicalDates.Format(birthDate)), ("Sex", (int)sex), ("Limit", limit)],
             cancellationToken);
 
+    public Task<IReadOnlyList<string>> FindAsync(PersonQuery query, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new List<(string Name, object Value)> { ("Limit", limit) };
+        if (query.NamePrefix is { } prefix)
+        {
+            parameters.Add(("NameFrom", prefix));
+            parameters.Add(("NameTo", prefix + '\uffff'));
+        }
+
+        if (query.BirthDate is { } birthDate)
+        {
+            parameters.Add(("BirthDate", CanonicalDates.Format(birthDate)));
+        }
+
+        if (query.Sex is { } sex)
+        {
+            parameters.Add(("Sex", (int)sex));
+        }
+
+        return QueryAsync(PersonSearchQueries.Find(storage.Value.Provider, query), [.. parameters], cancellationToken);
+    }
+
     private async Task<IReadOnlyList<string>> QueryAsync(string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
         await using var connection = Open();

@@ -58,6 +58,17 @@ public static class AccessMatrix
     public static readonly IReadOnlyList<(string Method, string Path, RoleGroup Group)> HttpEndpoints =
     [
         ("GET", "/health", RoleGroup.Anonymous),
+        ("GET", "/fhir/metadata", RoleGroup.Anonymous),
+        ("POST", "/fhir", RoleGroup.ClinicalWrite),
+        ("GET", "/fhir/Patient?gender=female", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/Patient", RoleGroup.ClinicalWrite),
+        ("GET", "/fhir/Patient/unknown-id", RoleGroup.ClinicalRead),
+        ("PUT", "/fhir/Patient/unknown-id", RoleGroup.ClinicalWrite),
+        ("GET", "/fhir/Patient/unknown-id/$everything", RoleGroup.ClinicalRead),
+        ("GET", "/fhir/Immunization?patient=unknown-id", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/Immunization", RoleGroup.ClinicalWrite),
+        ("GET", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalRead),
+        ("PUT", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalWrite),
     ];
 
     /// <summary>The roles in each group (null: no credentials needed at all).</summary>

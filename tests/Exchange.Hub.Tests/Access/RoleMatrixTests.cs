@@ -74,7 +74,9 @@ public sealed class RoleMatrixTests(AccessMatrixFixture fixture) : IClassFixture
         {
             System.Net.HttpStatusCode.Unauthorized => Outcome.Unauthenticated,
             System.Net.HttpStatusCode.Forbidden => Outcome.PermissionDenied,
-            System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed => Outcome.NotServed,
+            // A FHIR 404 for an unknown id is the endpoint's own answer (an OperationOutcome), not a missing endpoint.
+            System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.MethodNotAllowed
+                when response.Content.Headers.ContentType?.MediaType != "application/fhir+json" => Outcome.NotServed,
             _ => Outcome.Through,
         };
         Assert.Equal(Expected(group, caller), outcome);

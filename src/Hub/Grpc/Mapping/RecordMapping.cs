@@ -1,5 +1,6 @@
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
+using Exchange.Hub.Fhir.VaccineCodes;
 using V1 = Exchange.Protos.V1;
 
 namespace Exchange.Hub.Grpc.Mapping;
@@ -85,6 +86,8 @@ internal static class RecordMapping
             Vaccinator = vaccination.Vaccinator ?? string.Empty,
             Kind = vaccination.Kind.ToProto(),
             SourceRecordId = vaccinationEvent.Sources[0].SourceRecordId ?? string.Empty,
+            EnteredInError = !vaccinationEvent.IsValid,
+            CvxCode = VaccineCodeTranslator.Default.CvxOf(vaccination) ?? string.Empty,
         };
         proto.Sources.AddRange(vaccinationEvent.Sources.Select(source => new V1.VaccinationSource
         {

@@ -10,3 +10,12 @@ CREATE INDEX IF NOT EXISTS person_search_name_birth_date
     ON grain_state ((payload -> 'record' -> 'demographics' ->> 'name'),
                     (payload -> 'record' -> 'demographics' ->> 'birthDate'))
     WHERE state_name = 'person';
+
+-- FHIR Patient search: name prefix (a byte-order range, hence the "C" collation) and birth date alone.
+CREATE INDEX IF NOT EXISTS person_search_name_prefix
+    ON grain_state (((payload -> 'record' -> 'demographics' ->> 'name')) COLLATE "C")
+    WHERE state_name = 'person';
+
+CREATE INDEX IF NOT EXISTS person_search_birth_date
+    ON grain_state ((payload -> 'record' -> 'demographics' ->> 'birthDate'))
+    WHERE state_name = 'person';

@@ -9,3 +9,8 @@ CREATE INDEX IF NOT EXISTS person_search_name_birth_date
     ON grain_state (json_extract(payload, '$.record.demographics.name'),
                     json_extract(payload, '$.record.demographics.birthDate'))
     WHERE state_name = 'person';
+
+-- FHIR Patient search by birth date alone (a name prefix is a range on the name index above).
+CREATE INDEX IF NOT EXISTS person_search_birth_date
+    ON grain_state (json_extract(payload, '$.record.demographics.birthDate'))
+    WHERE state_name = 'person';

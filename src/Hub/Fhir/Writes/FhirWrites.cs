@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using Exchange.Adapters.Normalization;
+using Exchange.Hub.Callers;
+using Exchange.Hub.Fhir.Errors;
+
+namespace Exchange.Hub.Fhir.Writes;
+
+/// <summary>Plans and executes the writes of one FHIR request: check everything first, then write per record.</summary>
+internal sealed class FhirWrites(WritePlanner planner, WriteExecutor executor, TimeProvider time)
+{
+    /// <param name="transaction">All entries succeed or none is written (per record; see README for several records).</param>
+    public async Task<(Dictionary<int, EntryResult>? Results, FhirError? Error)> RunAsync(
+        IReadOnlyList<WriteEntry> entries, Caller caller, string messageId, bool transaction)
+    {
+        var now = time.GetUtcNow();
+        var plan = await planner.PlanAsync(entries, ChinaCalendar.Today(now), transaction, caller.UnitCode);
+        if (plan.Errors.Count > 0)
+        {
+            return (null, plan.CombinedError());
+        }
+
+        return FhirUnitStamping.Refusal(plan, caller) is { } refused
+            ? (null, refused)
+            : await executor.ExecuteAsync(plan, caller, messageId, now);
+    }
+
+    /// <summary>
+    /// The client message id of a request: a digest of what was sent, so a retried request (same body, same URL)
+    /// is recognized by the records it already wrote and changes nothing.
+    /// </summary>
+    public static string MessageIdOf(string method, string path, byte[] body)
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n");
+        var digest = SHA256.HashData([.. head, .. body]);
+        return "fhir-" + Convert.ToHexStringLower(digest.AsSpan(0, 16));
+    }
+}
