@@ -45,6 +45,9 @@ internal sealed class ExchangeCall
     {
         var call = new ExchangeCall { Caller = Describe(caller) };
         context.UserState[Key] = call;
+
+        // Also on the HTTP request, which tells the refusal log that this exchange reached the interceptor.
+        context.GetHttpContext().Features.Set(call);
         return call;
     }
 

@@ -90,6 +90,11 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
         var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow(), codes);
         if (!command.Succeeded)
         {
+            if (command.Issues.Any(issue => issue.Code == IssueCode.Forbidden))
+            {
+                return (Rejected(sequence, item, string.Empty, command.Issues), IssueCode.Forbidden);
+            }
+
             var receipt = await quarantine.HoldAsync(caller, QuarantineOperations.BulkUploadItem, item, item.ClientMessageId, command.Issues, CancellationToken.None);
             var rejected = Rejected(sequence, item, string.Empty, command.Issues);
             rejected.QuarantineId = receipt.Id;

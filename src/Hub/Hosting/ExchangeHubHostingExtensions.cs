@@ -37,6 +37,7 @@ internal static class ExchangeHubHostingExtensions
     public static WebApplication MapExchangeEndpoints(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<AccessRefusalLog>();
         app.UseAuthorization();
         app.MapGrpcService<ClinicRecordsService>();
         app.MapGrpcService<ScheduleReportsService>();

@@ -1,6 +1,7 @@
 using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.Results;
 using Exchange.Hub.Callers;
+using Exchange.Hub.Errors;
 using Exchange.Silo.CodeMaps;
 using Exchange.Silo.Quarantine;
 using Google.Protobuf;
@@ -22,6 +23,12 @@ internal sealed class QuarantineGate(CodeMapCache maps, IQuarantineStore store, 
         if (result.Succeeded)
         {
             return result.Value;
+        }
+
+        // A refusal of the caller's rights (another unit's data) is not an input to fix and resubmit.
+        if (result.Issues.Any(issue => issue.Code == IssueCode.Forbidden))
+        {
+            throw RpcErrors.FromIssues(result.Issues);
         }
 
         var receipt = await HoldAsync(caller, operation, request, clientMessageId, result.Issues, cancellationToken);

@@ -189,8 +189,16 @@ public sealed class PostgresExchangeLogTests(PostgresHubFixture fixture) : Excha
 /// <summary>Clients of a test hub for the exchange-log tests: a clinic of a given unit, and an auditor.</summary>
 internal static class AuditClients
 {
-    public static Task<ClinicRecords.ClinicRecordsClient> ClinicAsync(HubProcess hub, string systemId, string unit) =>
-        hub.ClinicAsync(systemId, unit);
+    /// <summary>
+    /// A clinic of <paramref name="unit"/> (its region is the unit's county) that also reports for the synthetic
+    /// population's units, so it can register synthetic children managed elsewhere.
+    /// </summary>
+    public static async Task<ClinicRecords.ClinicRecordsClient> ClinicAsync(HubProcess hub, string systemId, string unit)
+    {
+        var definition = HubProcess.ClinicDefinition(systemId, unit);
+        definition.OtherUnits.AddRange(HubProcess.ClinicDefinition(systemId).OtherUnits.Append(HubProcess.ClinicDefinition(systemId).UnitCode));
+        return new(await hub.CallerAsync(definition));
+    }
 
     public static async Task<ExchangeAudit.ExchangeAuditClient> AuditorAsync(HubProcess hub) =>
         new(await hub.CallerAsync(new SystemDefinition { SystemId = "provincial-auditor", DisplayName = "Provincial auditor", Role = SystemRole.Auditor }));

@@ -18,7 +18,7 @@ public sealed class RebuildReadModelsTests
         ListDueResponse before;
         await using (var hub = await HubProcess.StartAsync(settings))
         {
-            await (await hub.ClinicAsync()).RegisterChildAsync(Child(born, "4201130001", "420113", ("0202", 1, born)));
+            await (await hub.ClinicAsync("clinic-4201130001", "4201130001")).RegisterChildAsync(Child(born, "4201130001", "420113", ("0202", 1, born)));
             before = await (await hub.ReportsAsync()).ListDueAsync(request);
         }
 

@@ -137,7 +137,7 @@ public abstract class ScheduleReportsTests(Func<HubProcess> hub)
     }
 
     private async Task<string> RegisterAsync(RegisterChildRequest request) =>
-        (await (await hub().ClinicAsync("maternity-unit")).RegisterChildAsync(request)).HubId;
+        (await (await hub().ClinicAsync($"clinic-{request.Child.ManagingUnit}", request.Child.ManagingUnit)).RegisterChildAsync(request)).HubId;
 }
 
 public sealed class SqliteScheduleReportsTests(SqliteHubFixture fixture)

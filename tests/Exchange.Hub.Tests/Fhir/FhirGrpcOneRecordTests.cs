@@ -32,7 +32,9 @@ public abstract class FhirGrpcOneRecordTests(HubProcess hub)
         Assert.Equal(["0101", "0201"], doses.Select(dose => dose.VaccineCode));
         Assert.Equal(["19", "08"], doses.Select(dose => dose.CvxCode));
         Assert.All(doses, dose => Assert.Equal(1, dose.DoseNumber));
-        Assert.All(doses, dose => Assert.Equal(child.ManagingUnit, dose.AdministeringUnit));
+        // Birth doses without a performer were given at the maternity unit: the hospital system's own unit, stamped.
+        var maternityUnit = HubProcess.ClinicDefinition("maternity-his").UnitCode;
+        Assert.All(doses, dose => Assert.Equal((maternityUnit, maternityUnit), (dose.AdministeringUnit, dose.Sources[0].SourceUnit)));
     }
 
     [Fact]
