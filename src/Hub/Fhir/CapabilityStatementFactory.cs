@@ -24,7 +24,7 @@ internal static class CapabilityStatementFactory
                 Documentation = "Callers authenticate with an API key (Authorization: Bearer) or a client certificate (401 without, 403 for a role that may not use FHIR); metadata is anonymous. "
                     + "Transactions are atomic per patient record: entries are all checked before any write, and each record is written "
                     + "by one call; a transaction spanning several records is not rolled back across records if a later record's write fails.",
-                Resource = [Patient(), Immunization()],
+                Resource = [Patient(), Immunization(), AuditEvent()],
                 Interaction =
                 [
                     new SystemInteractionComponent { Code = SystemRestfulInteraction.Transaction },
@@ -61,6 +61,15 @@ internal static class CapabilityStatementFactory
             },
         ],
         Operation = [new OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+    };
+
+    private static ResourceComponent AuditEvent() => new()
+    {
+        Type = "AuditEvent",
+        Versioning = ResourceVersionPolicy.NoVersion,
+        Documentation = "The exchange log, for auditors only: who sent or read a child's record, newest first.",
+        Interaction = Interactions(TypeRestfulInteraction.SearchType),
+        SearchParam = [Param("patient", SearchParamType.Reference, "required: the hub id (or Patient/<hub id>) of the child")],
     };
 
     private static ResourceComponent Immunization() => new()

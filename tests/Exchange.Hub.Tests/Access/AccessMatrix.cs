@@ -69,6 +69,7 @@ public static class AccessMatrix
         ("POST", "/fhir/Immunization", RoleGroup.ClinicalWrite),
         ("GET", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalRead),
         ("PUT", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalWrite),
+        ("GET", "/fhir/AuditEvent?patient=unknown-id", RoleGroup.Audit),
     ];
 
     /// <summary>The roles in each group (null: no credentials needed at all).</summary>

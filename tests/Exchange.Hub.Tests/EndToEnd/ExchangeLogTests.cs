@@ -118,6 +118,37 @@ public abstract class ExchangeLogTests(HubProcess hub)
     }
 
     [Fact]
+    public async Task FhirAuditEvent_ForAChild_NamesEachSystemThatReadOrWroteIt_AuditorsOnly()
+    {
+        var child = TestChildren.Next();
+        var writer = $"wr-{Guid.NewGuid():N}"[..16];
+        var reader = $"rd-{Guid.NewGuid():N}"[..16];
+        var hubId = (await (await AuditClients.ClinicAsync(hub, writer, child.ManagingUnit)).RegisterChildAsync(child.ToRegisterRequest(NewMessageId()))).HubId;
+        await (await AuditClients.ClinicAsync(hub, reader, "4205020101")).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() });
+        var auditorKey = await hub.ApiKeyAsync(new SystemDefinition { SystemId = "provincial-auditor", DisplayName = "Provincial auditor", Role = SystemRole.Auditor });
+        var clinicKey = await hub.ApiKeyAsync(HubProcess.ClinicDefinition(reader));
+
+        using var asAuditor = await GetAsync($"/fhir/AuditEvent?patient=Patient/{hubId}", auditorKey);
+        using var asClinic = await GetAsync($"/fhir/AuditEvent?patient={hubId}", clinicKey);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, asAuditor.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, asClinic.StatusCode);
+        var bundle = await Fhir.FhirTestData.ReadAsync<Hl7.Fhir.Model.Bundle>(asAuditor);
+        var events = bundle.Entry.Select(entry => Assert.IsType<Hl7.Fhir.Model.AuditEvent>(entry.Resource)).ToList();
+        var who = events.Select(e => (e.Agent[0].Who!.Identifier!.Value, e.Action, e.Subtype[0].Code)).ToList();
+        Assert.Contains((reader, Hl7.Fhir.Model.AuditEvent.AuditEventAction.R, "ClinicRecords/GetRecord"), who);
+        Assert.Contains((writer, Hl7.Fhir.Model.AuditEvent.AuditEventAction.C, "ClinicRecords/RegisterChild"), who);
+        Assert.All(events, e => Assert.Contains(e.Entity, entity => entity.What?.Reference == $"Patient/{hubId}"));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string path, string apiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(hub.HttpBase, path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return await hub.Http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task CountPerDay_ByCallerSystem_CountsTodaysCalls()
     {
         var system = $"count-{Guid.NewGuid():N}"[..20];

@@ -1,5 +1,6 @@
 using Exchange.Hub.Access;
 using Exchange.Hub.Audit;
+using Exchange.Hub.Fhir.Audit;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Hub.Fhir.Http;
 using Exchange.Silo.Audit;
@@ -29,6 +30,8 @@ internal static class FhirEndpoints
         fhir.MapPost("/Immunization", ImmunizationEndpoints.CreateAsync).Writes("Immunization/create");
         fhir.MapGet("/Immunization/{id}", ImmunizationEndpoints.ReadAsync).Reads("Immunization/read", ExchangeKind.Read);
         fhir.MapPut("/Immunization/{id}", ImmunizationEndpoints.UpdateAsync).Writes("Immunization/update");
+        fhir.MapGet("/AuditEvent", AuditEventEndpoints.SearchAsync)
+            .RequireAuthorization(AccessPolicies.Audit).WithExchangeLog("AuditEvent/search", ExchangeKind.Audit);
         fhir.Map("/{**rest}", Unsupported).Reads("unsupported", ExchangeKind.Other);
         return app;
     }
