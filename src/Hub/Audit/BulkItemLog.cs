@@ -10,10 +10,11 @@ namespace Exchange.Hub.Audit;
 internal sealed class BulkItemLog(IExchangeRecorder recorder, ExchangeCall call, TimeProvider time)
 {
     /// <summary>False when the entry could not be made durable: the item must then not be acknowledged as stored.</summary>
-    public async Task<bool> RecordAsync(V1.BulkUploadItem item, V1.BulkUploadResult result, IssueCode? rejection, long started)
+    /// <param name="region">The stored record's residence region (canonical), empty when none was stored.</param>
+    public async Task<bool> RecordAsync(V1.BulkUploadItem item, V1.BulkUploadResult result, IssueCode? rejection, string region, long started)
     {
         var status = rejection is { } code ? IssueCodeMap.ToGrpc(code) : StatusCode.OK;
-        var persons = string.IsNullOrEmpty(result.HubId) ? [] : new[] { new TouchedPerson(result.HubId, item.Child?.ResidenceRegion?.Trim() ?? string.Empty) };
+        var persons = string.IsNullOrEmpty(result.HubId) ? [] : new[] { new TouchedPerson(result.HubId, region) };
         var accepted = result.Status is V1.ItemStatus.Accepted or V1.ItemStatus.Duplicate;
         var entry = new ExchangeEntry(
             time.GetUtcNow(), ExchangeOperations.Grpc, ExchangeOperations.BulkUploadItem, ExchangeKind.Write, call.Caller, persons, item.ClientMessageId.Trim(),

@@ -59,9 +59,10 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
         var started = time.GetTimestamp();
         V1.BulkUploadResult result;
         IssueCode? rejection;
+        var region = string.Empty;
         try
         {
-            (result, rejection) = await RegisterAsync(sequence, item);
+            (result, rejection, region) = await RegisterAsync(sequence, item);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -73,7 +74,7 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
             _slots.Release();
         }
 
-        if (!await itemLog.RecordAsync(item, result, rejection, started))
+        if (!await itemLog.RecordAsync(item, result, rejection, region, started))
         {
             result = Rejected(sequence, item, result.HubId, [NotLogged]);
         }
@@ -84,25 +85,23 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
 
     private static readonly Issue NotLogged = new(IssueCode.Transient, string.Empty, "not recorded in the exchange log; retry with the same client_message_id");
 
-    private async Task<(V1.BulkUploadResult Result, IssueCode? Rejection)> RegisterAsync(long sequence, V1.BulkUploadItem item)
+    /// <returns>The item's result, why it was refused (null when accepted) and the child's residence region for the log.</returns>
+    private async Task<(V1.BulkUploadResult Result, IssueCode? Rejection, string Region)> RegisterAsync(long sequence, V1.BulkUploadItem item)
     {
         var codes = await quarantine.CodesForAsync(caller);
         var command = CommandFactory.Register(caller, item.ClientMessageId, item.Child, item.Vaccinations, time.GetUtcNow(), codes);
         if (!command.Succeeded)
         {
-            if (command.Issues.Any(issue => issue.Code == IssueCode.Forbidden))
-            {
-                return (Rejected(sequence, item, string.Empty, command.Issues), IssueCode.Forbidden);
-            }
-
             var receipt = await quarantine.HoldAsync(caller, QuarantineOperations.BulkUploadItem, item, item.ClientMessageId, command.Issues, CancellationToken.None);
             var rejected = Rejected(sequence, item, string.Empty, command.Issues);
-            rejected.QuarantineId = receipt.Id;
-            return (rejected, command.Issues[0].Code);
+            rejected.QuarantineId = receipt?.Id ?? string.Empty;
+            return (rejected, command.Issues[0].Code, string.Empty);
         }
 
         var outcome = await directory.RegisterAsync(command.Value);
-        return outcome.Succeeded ? (Accepted(sequence, item, outcome), null) : (Rejected(sequence, item, outcome.HubId, outcome.Issues), outcome.Issues[0].Code);
+        return outcome.Succeeded
+            ? (Accepted(sequence, item, outcome), null, outcome.ResidenceRegion)
+            : (Rejected(sequence, item, outcome.HubId, outcome.Issues), outcome.Issues[0].Code, outcome.ResidenceRegion);
     }
 
     private static V1.BulkUploadResult Accepted(long sequence, V1.BulkUploadItem item, PersonWriteOutcome outcome)

@@ -39,7 +39,7 @@ internal sealed class ClinicRecordsService(
             codes => CommandFactory.Register(caller, request.ClientMessageId, request.Child, request.Vaccinations, time.GetUtcNow(), codes),
             context.CancellationToken);
         var outcome = await directory.RegisterAsync(command);
-        context.Exchange().Touched(outcome.HubId, command.Registration.Demographics.ResidenceRegion);
+        context.Exchange().Touched(outcome.HubId, outcome.ResidenceRegion);
         outcome.ThrowIfFailed();
         HubLog.Registered(logger, caller.SystemId, outcome.HubId, outcome.Created, outcome.Doses.Length);
         return outcome.ToRegisterResponse();
@@ -55,9 +55,9 @@ internal sealed class ClinicRecordsService(
             codes => CommandFactory.Record(caller, request, time.GetUtcNow(), codes),
             context.CancellationToken);
         var hubId = await directory.ResolveChildAsync(request.Child, "child");
-        context.Exchange().Touched(hubId, (await directory.Person(hubId).GetAsync())?.Demographics.ResidenceRegion);
-        var outcome = (await directory.Person(hubId).RecordDosesAsync(command)).ThrowIfFailed();
-        return outcome.ToRecordResponse();
+        var outcome = await directory.Person(hubId).RecordDosesAsync(command);
+        context.Exchange().Touched(hubId, outcome.ResidenceRegion);
+        return outcome.ThrowIfFailed().ToRecordResponse();
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalRead)]
@@ -76,7 +76,12 @@ internal sealed class ClinicRecordsService(
         var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
         var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
-        Array.ForEach(records, record => context.Exchange().Touched(record?.HubId ?? string.Empty, record?.Demographics.ResidenceRegion).Counted(hubIds.Count));
+        foreach (var record in records.OfType<Adapters.Model.PersonRecord>())
+        {
+            context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
+        }
+
+        context.Exchange().Counted(hubIds.Count);
         var response = new V1.FindChildrenResponse();
         response.Children.AddRange(records.OfType<Adapters.Model.PersonRecord>().Select(record => record.ToSummary()));
         return response;

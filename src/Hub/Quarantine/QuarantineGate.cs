@@ -25,28 +25,30 @@ internal sealed class QuarantineGate(CodeMapCache maps, IQuarantineStore store, 
             return result.Value;
         }
 
-        // A refusal of the caller's rights (another unit's data) is not an input to fix and resubmit.
-        if (result.Issues.Any(issue => issue.Code == IssueCode.Forbidden))
-        {
-            throw RpcErrors.FromIssues(result.Issues);
-        }
-
         var receipt = await HoldAsync(caller, operation, request, clientMessageId, result.Issues, cancellationToken);
-        throw QuarantineErrors.Quarantined(result.Issues, receipt.Id);
+        throw receipt is null ? RpcErrors.FromIssues(result.Issues) : QuarantineErrors.Quarantined(result.Issues, receipt.Id);
     }
 
     /// <summary>The caller's current code translator (for edges that quarantine themselves, like bulk upload).</summary>
     public Task<SourceCodeTranslator> CodesForAsync(Caller caller) => maps.TranslatorForAsync(caller.SystemId);
 
-    /// <summary>Keeps a refused request; the same source, operation and message id is kept once.</summary>
-    public Task<QuarantineReceipt> HoldAsync(
+    /// <summary>
+    /// Keeps a refused request; the same source, operation and message id is kept once. Null when the refusal is
+    /// about the caller's rights (another unit's data): that is not an input to correct and resubmit.
+    /// </summary>
+    public Task<QuarantineReceipt?> HoldAsync(
         Caller caller, string operation, IMessage request, string clientMessageId, IReadOnlyList<Issue> issues, CancellationToken cancellationToken) =>
         HoldAsync(caller, operation, request.ToByteArray(), QuarantineOperations.ContentTypeOf(request), clientMessageId, issues, cancellationToken);
 
     /// <summary>Keeps a refused payload that is not a protobuf message (e.g. FHIR JSON as UTF-8 with <c>application/fhir+json</c>).</summary>
-    public async Task<QuarantineReceipt> HoldAsync(
+    public async Task<QuarantineReceipt?> HoldAsync(
         Caller caller, string operation, byte[] payload, string contentType, string clientMessageId, IReadOnlyList<Issue> issues, CancellationToken cancellationToken)
     {
+        if (issues.Any(issue => issue.Code == IssueCode.Forbidden))
+        {
+            return null;
+        }
+
         var submission = new QuarantineSubmission(caller.SystemId, operation, clientMessageId ?? string.Empty, issues, payload, contentType, time.GetUtcNow());
         var receipt = await store.HoldAsync(submission, cancellationToken);
         QuarantineLog.Held(logger, caller.SystemId, operation, receipt.Id, issues[0].ReasonOrDefault, receipt.AlreadyHeld);

@@ -38,7 +38,15 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         return _retired;
     }
 
-    public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew)
+    public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew) =>
+        WithRegion(await RegisterCoreAsync(command, hubIdIsNew));
+
+    public async Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command) => WithRegion(await RecordDosesCoreAsync(command));
+
+    private PersonWriteOutcome WithRegion(PersonWriteOutcome outcome) =>
+        State.Record is { } record ? outcome with { ResidenceRegion = record.Demographics.ResidenceRegion } : outcome;
+
+    private async Task<PersonWriteOutcome> RegisterCoreAsync(RegisterPersonCommand command, bool hubIdIsNew)
     {
         await _state.LoadAsync(knownAbsent: hubIdIsNew);
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
@@ -73,7 +81,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         return outcome;
     }
 
-    public async Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command)
+    private async Task<PersonWriteOutcome> RecordDosesCoreAsync(RecordDosesCommand command)
     {
         await _state.LoadAsync();
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);

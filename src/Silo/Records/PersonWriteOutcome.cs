@@ -11,6 +11,13 @@ public sealed record PersonWriteOutcome(string HubId, bool Created, DoseOutcome[
     /// <summary>The hub id lost a registration race to another; the registration must resolve its identifiers again.</summary>
     public static readonly Issue SupersededHubId = new(IssueCode.Transient, "child", "the child's hub id changed during registration; retry");
 
+    /// <summary>
+    /// The record's current residence region (GB/T 2260), for the exchange log's cross-region queries; empty when no
+    /// record exists. Carried here so the edge need not fetch the whole record for it.
+    /// </summary>
+    [Id(5)]
+    public string ResidenceRegion { get; init; } = string.Empty;
+
     public bool Succeeded => Issues.Length == 0;
 
     public bool IsSuperseded => Issues.Length == 1 && Issues[0] == SupersededHubId;

@@ -125,6 +125,11 @@ public abstract class ExchangeLogTests(HubProcess hub)
         var reader = $"rd-{Guid.NewGuid():N}"[..16];
         var hubId = (await (await AuditClients.ClinicAsync(hub, writer, child.ManagingUnit)).RegisterChildAsync(child.ToRegisterRequest(NewMessageId()))).HubId;
         await (await AuditClients.ClinicAsync(hub, reader, "4205020101")).GetRecordAsync(new GetRecordRequest { Child = child.ByChildCode() });
+        var his = $"his-{Guid.NewGuid():N}"[..16];
+        var patientUrl = Fhir.FhirTestData.NewUrn();
+        await Fhir.FhirTestData.Client(hub, his).TransactionAsync(Fhir.FhirTestData.Transaction(
+            (patientUrl, Fhir.FhirTestData.Newborn(child)),
+            (Fhir.FhirTestData.NewUrn(), Fhir.FhirTestData.Dose(patientUrl, Fhir.FhirTestData.Cvx, "19", child.BirthDate))));
         var auditorKey = await hub.ApiKeyAsync(new SystemDefinition { SystemId = "provincial-auditor", DisplayName = "Provincial auditor", Role = SystemRole.Auditor });
         var clinicKey = await hub.ApiKeyAsync(HubProcess.ClinicDefinition(reader));
 
@@ -138,6 +143,7 @@ public abstract class ExchangeLogTests(HubProcess hub)
         var who = events.Select(e => (e.Agent[0].Who!.Identifier!.Value, e.Action, e.Subtype[0].Code)).ToList();
         Assert.Contains((reader, Hl7.Fhir.Model.AuditEvent.AuditEventAction.R, "ClinicRecords/GetRecord"), who);
         Assert.Contains((writer, Hl7.Fhir.Model.AuditEvent.AuditEventAction.C, "ClinicRecords/RegisterChild"), who);
+        Assert.Contains((his, Hl7.Fhir.Model.AuditEvent.AuditEventAction.C, "Bundle/process"), who);
         Assert.All(events, e => Assert.Contains(e.Entity, entity => entity.What?.Reference == $"Patient/{hubId}"));
     }
 

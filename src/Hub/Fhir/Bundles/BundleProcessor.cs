@@ -1,3 +1,4 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Hub.Fhir.Writes;
@@ -12,18 +13,18 @@ namespace Exchange.Hub.Fhir.Bundles;
 /// </summary>
 internal sealed class BundleProcessor(FhirWrites writes)
 {
-    public async Task<(Bundle? Response, FhirError? Error)> ProcessAsync(Bundle bundle, Caller caller, string messageId)
+    public async Task<(Bundle? Response, FhirError? Error)> ProcessAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         return bundle.Type switch
         {
-            Bundle.BundleType.Transaction => await TransactionAsync(bundle, caller, messageId),
-            Bundle.BundleType.Batch => (await BatchAsync(bundle, caller, messageId), null),
+            Bundle.BundleType.Transaction => await TransactionAsync(bundle, caller, messageId, exchange),
+            Bundle.BundleType.Batch => (await BatchAsync(bundle, caller, messageId, exchange), null),
             _ => (null, FhirError.Invalid("Bundle.type", $"POST /fhir takes a transaction or batch Bundle, not '{bundle.Type?.ToString() ?? "no type"}'")),
         };
     }
 
-    private async Task<(Bundle?, FhirError?)> TransactionAsync(Bundle bundle, Caller caller, string messageId)
+    private async Task<(Bundle?, FhirError?)> TransactionAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
     {
         var entries = new List<WriteEntry>();
         var errors = new List<FhirError>();
@@ -45,11 +46,11 @@ internal sealed class BundleProcessor(FhirWrites writes)
             return (null, new FhirError(errors.Max(error => error.Status), [.. errors.SelectMany(error => error.Issues)]));
         }
 
-        var (results, failure) = await writes.RunAsync(entries, caller, messageId, transaction: true);
+        var (results, failure) = await writes.RunAsync(entries, caller, messageId, transaction: true, exchange);
         return failure is not null ? (null, failure) : (Response(Bundle.BundleType.TransactionResponse, bundle.Entry.Count, results!), null);
     }
 
-    private async Task<Bundle> BatchAsync(Bundle bundle, Caller caller, string messageId)
+    private async Task<Bundle> BatchAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
     {
         var results = new Dictionary<int, EntryResult>();
         for (var i = 0; i < bundle.Entry.Count; i++)
@@ -57,7 +58,7 @@ internal sealed class BundleProcessor(FhirWrites writes)
             var (entry, error) = BundleEntries.Read(bundle.Entry[i], i);
             if (entry is not null)
             {
-                var (written, failure) = await writes.RunAsync([entry], caller, $"{messageId}:{i}", transaction: false);
+                var (written, failure) = await writes.RunAsync([entry], caller, $"{messageId}:{i}", transaction: false, exchange);
                 error = failure;
                 if (written is not null)
                 {

@@ -1,3 +1,4 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Fhir.Bundles;
 using Exchange.Hub.Fhir.Http;
 using Exchange.Hub.Fhir.Writes;
@@ -17,7 +18,7 @@ internal static class BundleEndpoint
         }
 
         var caller = FhirRequestFilter.CallerOf(context);
-        var (response, failure) = await processor.ProcessAsync(bundle!, caller, FhirWrites.MessageIdOf("POST", "/fhir", body));
+        var (response, failure) = await processor.ProcessAsync(bundle!, caller, FhirWrites.MessageIdOf("POST", "/fhir", body), context.Exchange());
         if (failure is not null)
         {
             return FhirResult.Error(failure);

@@ -1,3 +1,4 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Hub.Fhir.Http;
 using Exchange.Hub.Fhir.Writes;
@@ -27,7 +28,7 @@ internal static class SingleWrite
         var ifNoneExist = request.Headers["If-None-Exist"].ToString();
         var entry = new WriteEntry(0, null, null, request.Method, resource!, targetId, ifNoneExist.Length == 0 ? null : ifNoneExist);
         var messageId = FhirWrites.MessageIdOf(request.Method, request.Path, body);
-        var (results, failure) = await writes.RunAsync([entry], FhirRequestFilter.CallerOf(context), messageId, transaction: false);
+        var (results, failure) = await writes.RunAsync([entry], FhirRequestFilter.CallerOf(context), messageId, transaction: false, context.Exchange());
         if (failure is not null)
         {
             return FhirResult.Error(failure);

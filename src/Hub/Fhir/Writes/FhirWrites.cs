@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Exchange.Adapters.Normalization;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Fhir.Errors;
 
@@ -10,7 +11,7 @@ internal sealed class FhirWrites(WritePlanner planner, WriteExecutor executor, T
 {
     /// <param name="transaction">All entries succeed or none is written (per record; see README for several records).</param>
     public async Task<(Dictionary<int, EntryResult>? Results, FhirError? Error)> RunAsync(
-        IReadOnlyList<WriteEntry> entries, Caller caller, string messageId, bool transaction)
+        IReadOnlyList<WriteEntry> entries, Caller caller, string messageId, bool transaction, ExchangeCall exchange)
     {
         var now = time.GetUtcNow();
         var plan = await planner.PlanAsync(entries, ChinaCalendar.Today(now), transaction, caller.UnitCode);
@@ -21,7 +22,7 @@ internal sealed class FhirWrites(WritePlanner planner, WriteExecutor executor, T
 
         return FhirUnitStamping.Refusal(plan, caller) is { } refused
             ? (null, refused)
-            : await executor.ExecuteAsync(plan, caller, messageId, now);
+            : await executor.ExecuteAsync(plan, caller, messageId, now, exchange);
     }
 
     /// <summary>

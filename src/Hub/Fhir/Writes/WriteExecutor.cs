@@ -1,3 +1,4 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Silo.Records;
@@ -14,7 +15,7 @@ internal sealed class WriteExecutor(PersonDirectory directory)
 {
     /// <param name="messageId">Base of the client message ids: a retry of the same request repeats them.</param>
     public async Task<(Dictionary<int, EntryResult>? Results, FhirError? Error)> ExecuteAsync(
-        WritePlan plan, Caller caller, string messageId, DateTimeOffset now)
+        WritePlan plan, Caller caller, string messageId, DateTimeOffset now, ExchangeCall exchange)
     {
         var results = new Dictionary<int, EntryResult>(plan.Answered);
         var written = new List<string>();
@@ -27,6 +28,7 @@ internal sealed class WriteExecutor(PersonDirectory directory)
             }
 
             var outcome = await WriteAsync(target, caller, $"{messageId}:{i}", now);
+            exchange.Touched(outcome.HubId, outcome.ResidenceRegion);
             if (!outcome.Succeeded)
             {
                 return (null, Failure(outcome, target, written));
