@@ -25,11 +25,13 @@ public static class DoseEvaluator
         return EvaluateSeries(rules, child, assessedOn, ruleSetOn).SelectMany(s => s.Evaluations).ToList();
     }
 
+    /// <param name="only">When given, only these series are evaluated; it must hold every series they refer to.</param>
     internal static IReadOnlyList<SeriesHistory> EvaluateSeries(
         ScheduleRuleSet rules,
         ScheduleSubject child,
         DateOnly assessedOn,
-        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn)
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn,
+        IReadOnlySet<string>? only = null)
     {
         var given = child.Doses
             .Where(d => d.Date <= assessedOn)
@@ -41,6 +43,11 @@ public static class DoseEvaluator
         var histories = new List<SeriesHistory>(rules.Series.Count);
         foreach (var series in rules.Series)
         {
+            if (only is not null && !only.Contains(series.Id))
+            {
+                continue;
+            }
+
             var context = new SeriesContext(rules, child, series, valid, liveDates, ruleSetOn);
             var history = context.Run(given.Where(d => series.Accepts(d.VaccineCode)));
             valid[series.Id] = history.ValidDoses;

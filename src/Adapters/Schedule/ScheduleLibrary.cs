@@ -18,6 +18,8 @@ public sealed class ScheduleLibrary
         {
             throw new ArgumentException("Two rule sets take effect on the same date.", nameof(ruleSets));
         }
+
+        Index = new ScheduleIndex(RuleSets);
     }
 
     /// <summary>The rule sets shipped in Schedule/Data.</summary>
@@ -25,6 +27,8 @@ public sealed class ScheduleLibrary
 
     /// <summary>Oldest first.</summary>
     public IReadOnlyList<ScheduleRuleSet> RuleSets { get; }
+
+    internal ScheduleIndex Index { get; }
 
     /// <summary>The rule set in force on <paramref name="date"/>: the latest that took effect on or before it; null before the first.</summary>
     public ScheduleRuleSet? InForceOn(DateOnly date) => RuleSets.LastOrDefault(r => r.EffectiveFrom <= date);

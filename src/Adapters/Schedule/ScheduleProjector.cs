@@ -46,38 +46,54 @@ public static class ScheduleProjector
 
     private static bool SkippedAt(ScheduleLibrary library, string seriesId, int dose, ScheduleSubject child, DateOnly latest, string ruleSetId)
     {
-        var rule = library.RuleSets.First(r => r.Id == ruleSetId).Series.First(s => s.Id == seriesId).Doses[dose - 1];
-        return rule.SkipFrom is { } skip && child.DateAtAge(skip) == latest;
+        var rules = library.RuleSets.First(r => r.Id == ruleSetId);
+        return library.Index.Find(rules, seriesId, dose) is { Rule.SkipFrom: { } skip } && child.DateAtAge(skip) == latest;
     }
 
     /// <summary>
     /// One fact per scheduled dose. Each dose is taken from the rule set in force on the day the child reaches its age
     /// (judged by the newest set that has the dose), so the DT dose at 6 years counts for children who were 6 before
-    /// 2025 and DTaP dose 5 for those who are 6 after.
+    /// 2025 and DTaP dose 5 for those who are 6 after. A series an older set defines like the current one is not
+    /// evaluated twice; for the others only the series concerned (and those they refer to) are evaluated again.
     /// </summary>
     private static List<ProjectedDose> DoseFacts(ScheduleLibrary library, ScheduleSubject child, ScheduleAssessment current, DateOnly today)
     {
-        var facts = new List<ProjectedDose>();
-        var evaluations = new Dictionary<string, IReadOnlyList<DoseEvaluation>>(StringComparer.Ordinal);
-        foreach (var (seriesId, number) in ScheduledDoses(library))
+        var currentRules = library.RuleSets.First(r => r.Id == current.RuleSetId);
+        var owned = new List<(ScheduleRuleSet Rules, DoseRule Rule, string Series)>();
+        var reevaluate = new Dictionary<ScheduleRuleSet, HashSet<string>>();
+        foreach (var (seriesId, number) in library.Index.ScheduledDoses)
         {
             if (Owner(library, child, seriesId, number) is not var (rules, series, rule) || !Applies(child, current, series))
             {
                 continue;
             }
 
-            if (!evaluations.TryGetValue(rules.Id, out var evaluated))
+            var judgedBy = library.Index.EvaluatesAlike(rules, currentRules, seriesId) ? currentRules : rules;
+            if (judgedBy != currentRules)
             {
-                evaluated = rules.Id == current.RuleSetId
-                    ? current.Evaluations
-                    : DoseEvaluator.Evaluate(rules, child, today, library.InForceWhenGiven);
-                evaluations[rules.Id] = evaluated;
+                (reevaluate.TryGetValue(judgedBy, out var needed) ? needed : reevaluate[judgedBy] = new HashSet<string>(StringComparer.Ordinal))
+                    .UnionWith(library.Index.Dependencies(judgedBy, seriesId));
             }
 
-            var given = evaluated.FirstOrDefault(e => e.SeriesId == seriesId && e.DoseNumber == number && e.Status == DoseStatus.Valid);
+            owned.Add((judgedBy, rule, seriesId));
+        }
+
+        var validDoses = new Dictionary<ScheduleRuleSet, Dictionary<(string, int), DoseEvaluation>>
+        {
+            [currentRules] = FirstValid(current.Evaluations),
+        };
+        foreach (var (rules, series) in reevaluate)
+        {
+            validDoses[rules] = FirstValid(DoseEvaluator.EvaluateSeries(rules, child, today, library.InForceWhenGiven, series).SelectMany(h => h.Evaluations));
+        }
+
+        var facts = new List<ProjectedDose>(owned.Count);
+        foreach (var (rules, rule, seriesId) in owned)
+        {
+            var given = validDoses[rules].GetValueOrDefault((seriesId, rule.Number));
             facts.Add(new ProjectedDose(
                 seriesId,
-                number,
+                rule.Number,
                 child.DateAtAge(rule.MinimumAge),
                 given?.Dose.Date,
                 given?.Timeliness == Timeliness.Timely,
@@ -86,33 +102,24 @@ public static class ScheduleProjector
 
         return facts;
     }
-
-    private static IEnumerable<(string Series, int Dose)> ScheduledDoses(ScheduleLibrary library) =>
-        library.RuleSets.SelectMany(r => r.Series.SelectMany(s => s.Doses.Select(d => (s.Id, d.Number)))).Distinct();
-
-    private static (ScheduleRuleSet Rules, Series Series, DoseRule Rule)? Owner(ScheduleLibrary library, ScheduleSubject child, string seriesId, int number)
+    private static Dictionary<(string, int), DoseEvaluation> FirstValid(IEnumerable<DoseEvaluation> evaluations)
     {
-        var newest = Find(library.RuleSets.Reverse(), seriesId, number);
-        if (newest is null)
+        var valid = new Dictionary<(string, int), DoseEvaluation>();
+        foreach (var evaluation in evaluations)
         {
-            return null;
-        }
-
-        var reached = child.DateAtAge(newest.Value.Rule.MinimumAge);
-        return library.InForceWhenGiven(reached) is { } inForce ? Find([inForce], seriesId, number) : null;
-    }
-
-    private static (ScheduleRuleSet Rules, Series Series, DoseRule Rule)? Find(IEnumerable<ScheduleRuleSet> ruleSets, string seriesId, int number)
-    {
-        foreach (var rules in ruleSets)
-        {
-            if (rules.Series.FirstOrDefault(s => s.Id == seriesId) is { } series && series.Doses.FirstOrDefault(d => d.Number == number) is { } rule)
+            if (evaluation is { Status: DoseStatus.Valid, DoseNumber: { } number })
             {
-                return (rules, series, rule);
+                valid.TryAdd((evaluation.SeriesId, number), evaluation);
             }
         }
 
-        return null;
+        return valid;
+    }
+
+    private static (ScheduleRuleSet Rules, Series Series, DoseRule Rule)? Owner(ScheduleLibrary library, ScheduleSubject child, string seriesId, int number)
+    {
+        var reached = child.DateAtAge(library.Index.Newest(seriesId, number).MinimumAge);
+        return library.InForceWhenGiven(reached) is { } inForce ? library.Index.Find(inForce, seriesId, number) : null;
     }
 
     // Sex and birth cohort decide eligibility; of alternative series (JE-L / JE-I) only the one followed counts.

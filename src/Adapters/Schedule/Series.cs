@@ -27,7 +27,10 @@ public sealed record Series
     public string? Note { get; init; }
 
     /// <summary>True when any dose of the series accepts the product.</summary>
-    public bool Accepts(string vaccineCode) => Doses.Any(d => d.Products.Contains(vaccineCode));
+    public bool Accepts(string vaccineCode) => AcceptedProducts.Contains(vaccineCode);
+
+    // Built on first use: every dose evaluation asks it for every recorded dose.
+    private HashSet<string> AcceptedProducts => field ??= Doses.SelectMany(d => d.Products).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>The rule for one dose of a series. Ages are counted from the birth date.</summary>

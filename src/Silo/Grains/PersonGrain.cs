@@ -164,7 +164,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         var previous = State.Record;
         var previousSchedule = State.Schedule;
         State.Record = record;
-        State.Schedule = StoredSchedule.For(record);
+        State.Schedule = StoredSchedule.For(record, previous, previousSchedule);
         MessageLedger.Remember(State, message);
         try
         {

@@ -26,11 +26,33 @@ public sealed record StoredSchedule(
     /// <summary>The projection of <paramref name="record"/> with the embedded rule sets, as of the record's last update (China date).</summary>
     public static StoredSchedule For(PersonRecord record) => For(record, ChinaCalendar.Today(record.UpdatedAt));
 
+    /// <summary>
+    /// The projection of <paramref name="record"/>, reusing <paramref name="previous"/> (the projection of
+    /// <paramref name="previousRecord"/>) when nothing the schedule depends on changed on the same day: a new phone
+    /// number, a merged duplicate dose or a transfer does not assess the child again.
+    /// </summary>
+    public static StoredSchedule For(PersonRecord record, PersonRecord? previousRecord, StoredSchedule? previous)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var today = ChinaCalendar.Today(record.UpdatedAt);
+        if (previous is null || previousRecord is null || !SameScheduleFacts(record, previousRecord) || previous.ComputedOn != Clamp(today, record))
+        {
+            return For(record, today);
+        }
+
+        return previous with
+        {
+            Unit = record.Demographics.ManagingUnit,
+            Residence = (int)ResidenceTypes.Of(record.Demographics),
+            RegisterStatus = (int)record.RegisterStatus,
+        };
+    }
+
     public static StoredSchedule For(PersonRecord record, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(record);
         var subject = ScheduleSubject.From(record);
-        var on = today < subject.BirthDate ? subject.BirthDate : today;
+        var on = Clamp(today, record);
         var projection = ScheduleProjector.Project(ScheduleLibrary.Embedded, subject, on);
         return new StoredSchedule(
             record.Demographics.ManagingUnit,
@@ -41,6 +63,15 @@ public sealed record StoredSchedule(
             projection.Due.Select(StoredDue.From).ToList(),
             projection.Doses.Select(StoredDose.From).ToList());
     }
+
+    private static DateOnly Clamp(DateOnly today, PersonRecord record) =>
+        today < record.Demographics.BirthDate ? record.Demographics.BirthDate : today;
+
+    private static bool SameScheduleFacts(PersonRecord a, PersonRecord b) =>
+        a.Demographics.BirthDate == b.Demographics.BirthDate
+        && a.Demographics.Sex == b.Demographics.Sex
+        && a.Vaccinations.Where(v => v.IsValid).Select(v => (v.Dose.VaccineCode, v.Dose.Date))
+            .SequenceEqual(b.Vaccinations.Where(v => v.IsValid).Select(v => (v.Dose.VaccineCode, v.Dose.Date)));
 }
 
 /// <summary>A next dose (<see cref="ProjectedDue"/>) in short JSON names.</summary>
