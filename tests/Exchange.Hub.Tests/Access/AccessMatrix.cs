@@ -70,6 +70,10 @@ public static class AccessMatrix
         ("GET", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalRead),
         ("PUT", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalWrite),
         ("GET", "/fhir/AuditEvent?patient=unknown-id", RoleGroup.Audit),
+        ("GET", "/fhir/ImmunizationRecommendation?patient=unknown-id", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/$immds-forecast", RoleGroup.ClinicalRead),
+        ("GET", "/fhir/Patient/unknown-id/$immds-forecast", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/Patient/unknown-id/$immds-forecast", RoleGroup.ClinicalRead),
     ];
 
     /// <summary>The roles in each group (null: no credentials needed at all).</summary>
