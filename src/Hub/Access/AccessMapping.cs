@@ -17,6 +17,7 @@ internal static class AccessMapping
             V1.SystemRole.Auditor => SystemRole.Auditor,
             V1.SystemRole.PublicPortal => SystemRole.PublicPortal,
             V1.SystemRole.Administrator => SystemRole.Administrator,
+            V1.SystemRole.DiseaseControl => SystemRole.DiseaseControl,
             _ => 0,
         },
         TextCleaner.CleanCode(definition.UnitCode),

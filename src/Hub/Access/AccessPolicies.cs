@@ -16,6 +16,12 @@ internal static class AccessPolicies
     /// <summary>Reads of clinical records: clinics and hospitals.</summary>
     public const string ClinicalRead = "ClinicalRead";
 
+    /// <summary>
+    /// Schedule reports (due lists, coverage): clinics and hospitals for their own units, disease-control centres for
+    /// their region; the area is checked per request by <see cref="Schedule.ReportScope"/>.
+    /// </summary>
+    public const string Reports = "Reports";
+
     /// <summary>The exchange log: auditors.</summary>
     public const string Audit = "Audit";
 
@@ -30,6 +36,7 @@ internal static class AccessPolicies
     {
         [ClinicalWrite] = [SystemRole.Clinic, SystemRole.Hospital],
         [ClinicalRead] = [SystemRole.Clinic, SystemRole.Hospital],
+        [Reports] = [SystemRole.Clinic, SystemRole.Hospital, SystemRole.DiseaseControl],
         [Audit] = [SystemRole.Auditor],
         [PublicLookup] = [SystemRole.PublicPortal],
         [Administration] = [SystemRole.Administrator],

@@ -9,6 +9,11 @@ internal static class ExchangeOperations
     public const string Grpc = "grpc";
     public const string BulkUploadItem = "ClinicRecords/BulkUploadItem";
 
+    /// <summary>FHIR forecast exchanges (logged by <see cref="HttpExchangeLog"/>): reads of one child's schedule.</summary>
+    public const string FhirRecommendationSearch = "ImmunizationRecommendation/search";
+    public const string FhirImmdsForecast = "$immds-forecast";
+    public const string FhirPatientImmdsForecast = "Patient/$immds-forecast";
+
     private static readonly Dictionary<string, ExchangeKind> Kinds = new(StringComparer.Ordinal)
     {
         ["ClinicRecords/RegisterChild"] = ExchangeKind.Write,
@@ -24,6 +29,9 @@ internal static class ExchangeOperations
         ["ScheduleReports/ListDue"] = ExchangeKind.Report,
         ["ScheduleReports/GetCoverage"] = ExchangeKind.Report,
         ["ScheduleReports/ExportCoverageCsv"] = ExchangeKind.Report,
+        [FhirRecommendationSearch] = ExchangeKind.Read,
+        [FhirImmdsForecast] = ExchangeKind.Read,
+        [FhirPatientImmdsForecast] = ExchangeKind.Read,
     };
 
     private static readonly string[] AdministrationServices = ["AccessAdministration/", "CodeMaps/", "Quarantine/"];

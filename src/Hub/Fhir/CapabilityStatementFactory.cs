@@ -24,12 +24,13 @@ internal static class CapabilityStatementFactory
                 Documentation = "Callers authenticate with an API key (Authorization: Bearer) or a client certificate (401 without, 403 for a role that may not use FHIR); metadata is anonymous. "
                     + "Transactions are atomic per patient record: entries are all checked before any write, and each record is written "
                     + "by one call; a transaction spanning several records is not rolled back across records if a later record's write fails.",
-                Resource = [Patient(), Immunization(), AuditEvent()],
+                Resource = [Patient(), Immunization(), ImmunizationRecommendation(), AuditEvent()],
                 Interaction =
                 [
                     new SystemInteractionComponent { Code = SystemRestfulInteraction.Transaction },
                     new SystemInteractionComponent { Code = SystemRestfulInteraction.Batch },
                 ],
+                Operation = [ImmdsForecast("a Patient resource with its Immunizations, evaluated without being stored, or a valueReference to a stored Patient")],
             },
         ],
     };
@@ -60,7 +61,11 @@ internal static class CapabilityStatementFactory
                 Documentation = "the mother's resident ID number",
             },
         ],
-        Operation = [new OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+        Operation =
+        [
+            new OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" },
+            ImmdsForecast("the stored Patient; GET or POST, assessmentDate in the query or a Parameters body"),
+        ],
     };
 
     private static ResourceComponent AuditEvent() => new()
@@ -70,6 +75,29 @@ internal static class CapabilityStatementFactory
         Documentation = "The exchange log, for auditors only: who sent or read a child's record, newest first.",
         Interaction = Interactions(TypeRestfulInteraction.SearchType),
         SearchParam = [Param("patient", SearchParamType.Reference, "required: the hub id (or Patient/<hub id>) of the child")],
+    };
+
+    private static ResourceComponent ImmunizationRecommendation() => new()
+    {
+        Type = "ImmunizationRecommendation",
+        Versioning = ResourceVersionPolicy.NoVersion,
+        Documentation = "Computed, never stored: the forecast of one child on a date (NIP rule set in force then), one recommendation per series "
+            + "with forecastStatus (HL7 immunization-recommendation-status plus the hub's forecast-status), dateCriterion LOINC 30981-5 earliest, "
+            + "30980-7 due, 59778-1 overdue, 59777-3 latest, and the valid doses as supportingImmunization.",
+        Interaction = Interactions(TypeRestfulInteraction.SearchType),
+        SearchParam =
+        [
+            Param("patient", SearchParamType.Reference, "required: the hub id (or Patient/<hub id>) of the child"),
+            Param("date", SearchParamType.Date, "the assessment date, yyyy-MM-dd (eq only); default today (China time)"),
+        ],
+    };
+
+    private static OperationComponent ImmdsForecast(string patient) => new()
+    {
+        Name = "immds-forecast",
+        Definition = "http://hl7.org/fhir/us/immds/OperationDefinition/ImmDSForecastOperation",
+        Documentation = $"HL7 ImmDS forecast. patient: {patient}. assessmentDate defaults to today. Returns recommendation "
+            + "(ImmunizationRecommendation) and one evaluation (ImmunizationEvaluation) per dose and series.",
     };
 
     private static ResourceComponent Immunization() => new()

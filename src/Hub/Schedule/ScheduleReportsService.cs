@@ -8,7 +8,7 @@ using V1 = Exchange.Protos.V1;
 namespace Exchange.Hub.Schedule;
 
 /// <summary>Due lists and coverage statistics from the schedule read model; no grain is activated.</summary>
-[Authorize(Policy = AccessPolicies.ClinicalRead)]
+[Authorize(Policy = AccessPolicies.Reports)]
 internal sealed class ScheduleReportsService(ScheduleReadModel readModel, ICallerResolver callers, ILogger<ScheduleReportsService> logger)
     : V1.ScheduleReports.ScheduleReportsBase
 {
@@ -16,6 +16,7 @@ internal sealed class ScheduleReportsService(ScheduleReadModel readModel, ICalle
     {
         var caller = callers.Resolve(context);
         var query = ScheduleReportRequests.DueList(request);
+        ReportScope.Demand(caller, query.Area, "area_code");
 
         // One entry more than the page tells whether another page follows.
         var entries = await readModel.ListDueAsync(query with { PageSize = query.PageSize + 1 }, context.CancellationToken);
@@ -31,24 +32,25 @@ internal sealed class ScheduleReportsService(ScheduleReadModel readModel, ICalle
 
     public override async Task<V1.GetCoverageResponse> GetCoverage(V1.GetCoverageRequest request, ServerCallContext context)
     {
-        callers.Resolve(context);
+        var caller = callers.Resolve(context);
         var response = new V1.GetCoverageResponse();
-        response.Rows.AddRange(await CoverageRowsAsync(request, context.CancellationToken));
+        response.Rows.AddRange(await CoverageRowsAsync(caller, request, context.CancellationToken));
         return response;
     }
 
     public override async Task ExportCoverageCsv(V1.GetCoverageRequest request, IServerStreamWriter<V1.CsvChunk> responseStream, ServerCallContext context)
     {
-        callers.Resolve(context);
-        foreach (var chunk in CoverageCsv.Chunks(await CoverageRowsAsync(request, context.CancellationToken)))
+        var caller = callers.Resolve(context);
+        foreach (var chunk in CoverageCsv.Chunks(await CoverageRowsAsync(caller, request, context.CancellationToken)))
         {
             await responseStream.WriteAsync(new V1.CsvChunk { Text = chunk }, context.CancellationToken);
         }
     }
 
-    private async Task<IEnumerable<V1.CoverageRow>> CoverageRowsAsync(V1.GetCoverageRequest request, CancellationToken cancellationToken)
+    private async Task<IEnumerable<V1.CoverageRow>> CoverageRowsAsync(Caller caller, V1.GetCoverageRequest request, CancellationToken cancellationToken)
     {
         var query = ScheduleReportRequests.Coverage(request);
+        ReportScope.Demand(caller, query.Area, "area_code");
         var rows = await readModel.CoverageAsync(query, cancellationToken);
         return ScheduleReportMapping.ToProto(rows, query.Level, request.Residence);
     }

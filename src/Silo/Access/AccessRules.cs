@@ -29,7 +29,7 @@ public static partial class AccessRules
 
         if (!Enum.IsDefined(definition.Role))
         {
-            issues.Add(Issue.Invalid("system.role", "the role is required: CLINIC, HOSPITAL, AUDITOR, PUBLIC_PORTAL or ADMINISTRATOR"));
+            issues.Add(Issue.Invalid("system.role", "the role is required: CLINIC, HOSPITAL, AUDITOR, PUBLIC_PORTAL, ADMINISTRATOR or DISEASE_CONTROL"));
         }
 
         var needsUnit = definition.Role is SystemRole.Clinic or SystemRole.Hospital;
@@ -49,6 +49,11 @@ public static partial class AccessRules
             {
                 CheckUnit(definition.OtherUnits[i], $"system.other_units[{i}]", required: true, issues);
             }
+        }
+
+        if (definition.Role == SystemRole.DiseaseControl && string.IsNullOrEmpty(definition.RegionCode))
+        {
+            issues.Add(Issue.Invalid("system.region_code", "a disease-control system needs the GB/T 2260 code of the region whose reports it reads"));
         }
 
         if (!string.IsNullOrEmpty(definition.RegionCode) && RegionCode.Check(definition.RegionCode) is { } regionProblem)

@@ -17,4 +17,7 @@ public enum SystemRole
 
     /// <summary>Manages systems, credentials and code maps; no clinical records.</summary>
     Administrator = 5,
+
+    /// <summary>A disease-control centre (CDC): schedule reports of its region and the areas inside it; no clinical records.</summary>
+    DiseaseControl = 6,
 }

@@ -12,6 +12,9 @@ public enum RoleGroup
     /// <summary>Clinic and hospital systems read clinical records.</summary>
     ClinicalRead,
 
+    /// <summary>Clinics and hospitals (own units) and disease-control centres (their region) read schedule reports.</summary>
+    Reports,
+
     /// <summary>Auditors read the exchange log.</summary>
     Audit,
 
@@ -47,7 +50,7 @@ public static class AccessMatrix
         (AccessAdministration.Descriptor, _ => RoleGroup.Administration),
         (CodeMaps.Descriptor, _ => RoleGroup.Administration),
         (Exchange.Protos.V1.Quarantine.Descriptor, _ => RoleGroup.Administration),
-        (ScheduleReports.Descriptor, _ => RoleGroup.ClinicalRead),
+        (ScheduleReports.Descriptor, _ => RoleGroup.Reports),
         (ExchangeAudit.Descriptor, _ => RoleGroup.Audit),
         (Exchange.Protos.V1.PublicLookup.Descriptor, _ => RoleGroup.PublicLookup),
         (global::Grpc.Health.V1.Health.Descriptor, _ => RoleGroup.Anonymous),
@@ -70,16 +73,21 @@ public static class AccessMatrix
         ("GET", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalRead),
         ("PUT", "/fhir/Immunization/unknown-id", RoleGroup.ClinicalWrite),
         ("GET", "/fhir/AuditEvent?patient=unknown-id", RoleGroup.Audit),
+        ("GET", "/fhir/ImmunizationRecommendation?patient=unknown-id", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/$immds-forecast", RoleGroup.ClinicalRead),
+        ("GET", "/fhir/Patient/unknown-id/$immds-forecast", RoleGroup.ClinicalRead),
+        ("POST", "/fhir/Patient/unknown-id/$immds-forecast", RoleGroup.ClinicalRead),
     ];
 
     /// <summary>The roles in each group (null: no credentials needed at all).</summary>
     public static IReadOnlyList<SystemRole>? Roles(RoleGroup group) => group switch
     {
         RoleGroup.ClinicalWrite or RoleGroup.ClinicalRead => [SystemRole.Clinic, SystemRole.Hospital],
+        RoleGroup.Reports => [SystemRole.Clinic, SystemRole.Hospital, SystemRole.DiseaseControl],
         RoleGroup.Audit => [SystemRole.Auditor],
         RoleGroup.PublicLookup => [SystemRole.PublicPortal],
         RoleGroup.Administration => [SystemRole.Administrator],
-        RoleGroup.AnyAuthenticated => [SystemRole.Clinic, SystemRole.Hospital, SystemRole.Auditor, SystemRole.PublicPortal, SystemRole.Administrator],
+        RoleGroup.AnyAuthenticated => [SystemRole.Clinic, SystemRole.Hospital, SystemRole.Auditor, SystemRole.PublicPortal, SystemRole.Administrator, SystemRole.DiseaseControl],
         _ => null,
     };
 }

@@ -22,6 +22,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         _keys[CallerKind.Auditor] = await Hub.ApiKeyAsync(Definition("matrix-auditor", SystemRole.Auditor));
         _keys[CallerKind.PublicPortal] = await Hub.ApiKeyAsync(Definition("matrix-portal", SystemRole.PublicPortal));
         _keys[CallerKind.Administrator] = await Hub.ApiKeyAsync(Definition("matrix-admin", SystemRole.Administrator));
+        _keys[CallerKind.DiseaseControl] = await Hub.ApiKeyAsync(HubProcess.DiseaseControlDefinition("matrix-cdc", "420100"));
         _keys[CallerKind.NoCredentials] = null;
 
         var revoked = await Hub.ApiKeyAsync(HubProcess.ClinicDefinition("matrix-revoked", "4201020103"));

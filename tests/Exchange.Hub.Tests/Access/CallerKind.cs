@@ -8,6 +8,7 @@ public enum CallerKind
     Auditor,
     PublicPortal,
     Administrator,
+    DiseaseControl,
     NoCredentials,
     RevokedKey,
     WrongSecret,

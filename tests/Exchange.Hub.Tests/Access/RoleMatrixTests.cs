@@ -126,6 +126,7 @@ public sealed class RoleMatrixTests(AccessMatrixFixture fixture) : IClassFixture
             CallerKind.Auditor => SystemRole.Auditor,
             CallerKind.PublicPortal => SystemRole.PublicPortal,
             CallerKind.Administrator => SystemRole.Administrator,
+            CallerKind.DiseaseControl => SystemRole.DiseaseControl,
             _ => (SystemRole?)null,
         };
         return role is null ? Outcome.Unauthenticated : roles.Contains(role.Value) ? Outcome.Through : Outcome.PermissionDenied;

@@ -8,9 +8,12 @@ namespace Exchange.Hub.Tests.EndToEnd;
 /// <summary>Report clients and children built with chosen birth dates, units and household regions.</summary>
 internal static class ScheduleReportClients
 {
-    /// <summary>The reports as clinic system <paramref name="systemId"/> (reports are clinical reads).</summary>
-    public static async Task<ScheduleReports.ScheduleReportsClient> ReportsAsync(this HubProcess hub, string systemId = "county-cdc") =>
-        new(await hub.CallerAsync(HubProcess.ClinicDefinition(systemId)));
+    /// <summary>The reports as the provincial disease-control centre, which may read every area of the province.</summary>
+    public static Task<ScheduleReports.ScheduleReportsClient> ReportsAsync(this HubProcess hub) => hub.DiseaseControlAsync("provincial-cdc", "420000");
+
+    /// <summary>The reports as clinic system <paramref name="clinicSystemId"/>, which reports for every synthetic unit (units only).</summary>
+    public static async Task<ScheduleReports.ScheduleReportsClient> ReportsAsync(this HubProcess hub, string clinicSystemId) =>
+        new(await hub.CallerAsync(HubProcess.ClinicDefinition(clinicSystemId)));
 
     /// <summary>A registration of a synthetic child moved to the given birth date, unit and household region (no ID number, which would encode them).</summary>
     public static RegisterChildRequest Child(DateOnly birth, string unit, string householdRegion, params (string Vaccine, int Dose, DateOnly Date)[] doses)

@@ -75,6 +75,22 @@ public sealed class HubProcess : IAsyncDisposable
     public async Task<PublicLookup.PublicLookupClient> PublicPortalAsync(string systemId = "portal-test") =>
         new(await CallerAsync(new SystemDefinition { SystemId = systemId, DisplayName = "Test portal", Role = SystemRole.PublicPortal }));
 
+    /// <summary>
+    /// The schedule reports as disease-control centre <paramref name="systemId"/> of region <paramref name="regionCode"/>
+    /// (a GB/T 2260 province, city or county code), registered and given a key on first use.
+    /// </summary>
+    public async Task<ScheduleReports.ScheduleReportsClient> DiseaseControlAsync(string systemId, string regionCode) =>
+        new(await CallerAsync(DiseaseControlDefinition(systemId, regionCode)));
+
+    /// <summary>The definition <see cref="DiseaseControlAsync"/> registers a disease-control centre with.</summary>
+    public static SystemDefinition DiseaseControlDefinition(string systemId, string regionCode) => new()
+    {
+        SystemId = systemId,
+        DisplayName = $"Test CDC {regionCode}",
+        Role = SystemRole.DiseaseControl,
+        RegionCode = regionCode,
+    };
+
     /// <summary>The definition <see cref="ClinicAsync"/> registers a clinic with.</summary>
     public static SystemDefinition ClinicDefinition(string systemId, string? unitCode = null) => TestSystems.Clinic(systemId, unitCode);
 

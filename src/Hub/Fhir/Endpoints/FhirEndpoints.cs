@@ -2,6 +2,7 @@ using Exchange.Hub.Access;
 using Exchange.Hub.Audit;
 using Exchange.Hub.Fhir.Audit;
 using Exchange.Hub.Fhir.Errors;
+using Exchange.Hub.Fhir.Forecast;
 using Exchange.Hub.Fhir.Http;
 using Exchange.Silo.Audit;
 
@@ -10,7 +11,7 @@ namespace Exchange.Hub.Fhir.Endpoints;
 /// <summary>The FHIR R4 REST endpoint under /fhir (application/fhir+json).</summary>
 internal static class FhirEndpoints
 {
-    private static readonly HashSet<string> Stored = new(StringComparer.Ordinal) { "Patient", "Immunization" };
+    private static readonly HashSet<string> Stored = new(StringComparer.Ordinal) { "Patient", "Immunization", "ImmunizationRecommendation" };
 
     public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,6 +33,7 @@ internal static class FhirEndpoints
         fhir.MapPut("/Immunization/{id}", ImmunizationEndpoints.UpdateAsync).Writes("Immunization/update");
         fhir.MapGet("/AuditEvent", AuditEventEndpoints.SearchAsync)
             .RequireAuthorization(AccessPolicies.Audit).WithExchangeLog("AuditEvent/search", ExchangeKind.Audit);
+        fhir.MapForecastEndpoints();
         fhir.Map("/{**rest}", Unsupported).Reads("unsupported", ExchangeKind.Other);
         return app;
     }

@@ -53,12 +53,18 @@ internal static class ImmunizationOutput
     public static CodeableConcept VaccineCode(Dose dose)
     {
         ArgumentNullException.ThrowIfNull(dose);
+        return VaccineCode(dose.VaccineCode, VaccineCodeTranslator.Default.CvxOf(dose));
+    }
+
+    /// <summary>A national code and its CVX (the given one, else the code's mapping), e.g. for a recommended product.</summary>
+    public static CodeableConcept VaccineCode(string nationalCode, string? cvx = null)
+    {
         var translator = VaccineCodeTranslator.Default;
-        var entry = translator.Find(dose.VaccineCode);
-        var concept = new CodeableConcept(FhirSystems.NationalVaccineCode, dose.VaccineCode, entry?.Name, entry?.ShortName);
-        if (translator.CvxOf(dose) is { } cvx)
+        var entry = translator.Find(nationalCode);
+        var concept = new CodeableConcept(FhirSystems.NationalVaccineCode, nationalCode, entry?.Name, entry?.ShortName);
+        if ((cvx ?? entry?.Cvx) is { } code)
         {
-            concept.Coding.Add(new Coding(FhirSystems.Cvx, cvx));
+            concept.Coding.Add(new Coding(FhirSystems.Cvx, code));
         }
 
         return concept;

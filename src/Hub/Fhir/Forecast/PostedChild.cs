@@ -1,0 +1,64 @@
+using Exchange.Adapters.Model;
+using Exchange.Adapters.Normalization;
+using Exchange.Adapters.Schedule;
+using Exchange.Hub.Fhir.Errors;
+using Exchange.Hub.Fhir.Mapping;
+using Exchange.Hub.Fhir.VaccineCodes;
+using Hl7.Fhir.Model;
+
+namespace Exchange.Hub.Fhir.Forecast;
+
+/// <summary>
+/// A child sent to $immds-forecast as a Patient with Immunizations, read into schedule facts only: nothing is stored.
+/// Immunizations entered in error or not done are not doses the child had and are left out.
+/// </summary>
+internal static class PostedChild
+{
+    public const string PatientPath = "Parameters.parameter.where(name='patient').resource";
+
+    public static (ForecastSubject? Subject, FhirError? Error) Read(Patient patient, IReadOnlyList<Immunization> immunizations)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(immunizations);
+        if (!CanonicalDates.TryParseDate(patient.BirthDate, out var birthDate))
+        {
+            return (null, FhirError.Invalid($"{PatientPath}.birthDate", patient.BirthDate is null
+                ? "the Patient needs a birthDate: the schedule counts from it"
+                : $"'{patient.BirthDate}' is not a full date (yyyy-MM-dd)"));
+        }
+
+        var doses = new List<GivenDose>();
+        for (var i = 0; i < immunizations.Count; i++)
+        {
+            var immunization = immunizations[i];
+            if (immunization.Status is Immunization.ImmunizationStatusCodes.EnteredInError or Immunization.ImmunizationStatusCodes.NotDone)
+            {
+                continue;
+            }
+
+            var (input, error) = ImmunizationInput.From(immunization, VaccineCodeTranslator.Default);
+            if (error is not null)
+            {
+                return (null, error.Under($"Parameters.parameter.where(name='immunization')[{i}].resource"));
+            }
+
+            if (!CanonicalDates.TryParseDate(input!.Reported.Date, out var date))
+            {
+                return (null, FhirError.Invalid($"Parameters.parameter.where(name='immunization')[{i}].resource.occurrence", $"'{input.Reported.Date}' is not a date"));
+            }
+
+            doses.Add(new GivenDose(input.Coding.NationalCode, date, immunization.Id));
+        }
+
+        var reference = patient.Id is { } id ? new ResourceReference($"Patient/{id}") : new ResourceReference { Display = "the Patient of the request (not stored)" };
+        return (new ForecastSubject(new ScheduleSubject(birthDate, SexOf(patient.Gender), doses), reference, null, null), null);
+    }
+
+    private static Sex SexOf(AdministrativeGender? gender) => gender switch
+    {
+        AdministrativeGender.Male => Sex.Male,
+        AdministrativeGender.Female => Sex.Female,
+        AdministrativeGender.Other => Sex.NotStated,
+        _ => Sex.NotKnown,
+    };
+}
