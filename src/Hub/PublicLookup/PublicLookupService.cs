@@ -3,6 +3,7 @@ using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Reports;
 using Exchange.Adapters.Validation.Formats;
 using Exchange.Hub.Access;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Silo.Registry;
@@ -46,7 +47,7 @@ internal sealed partial class PublicLookupService(
         Limit(limiter.TryAcquireKey($"certificate:{identifier.Value}"), "lookups of this certificate number");
         var hubId = await directory.ResolveAsync(identifier);
         var record = hubId is null ? null : await directory.Person(hubId).GetAsync();
-        return Answer(caller, "certificate", record is null ? [] : [record]);
+        return Answer(caller, context, "certificate", record is null ? [] : [record]);
     }
 
     public override async Task<V1.PublicLookupResponse> ByMother(V1.ByMotherRequest request, ServerCallContext context)
@@ -70,13 +71,18 @@ internal sealed partial class PublicLookupService(
         Limit(limiter.TryAcquireKey($"mother:{idNumber}"), "lookups of this ID number");
         var hubIds = await search.ByMotherIdNumberAsync(idNumber, MaxChildrenPerMother, context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
-        var matches = records.OfType<PersonRecord>().Where(record => record.Demographics.BirthDate == birthDate).ToArray();
-        return Answer(caller, "mother", matches);
+        var children = records.OfType<PersonRecord>().ToArray();
+
+        // The mother's children were read to answer, matched or not: a wrong birth date is a probe aimed at them,
+        // and an auditor looking at a child should see it (hub ids only; the answer itself stays NOT_FOUND).
+        context.Exchange().Returned(children, 0);
+        return Answer(caller, context, "mother", [.. children.Where(record => record.Demographics.BirthDate == birthDate)]);
     }
 
-    private V1.PublicLookupResponse Answer(Caller caller, string kind, PersonRecord[] matches)
+    private V1.PublicLookupResponse Answer(Caller caller, ServerCallContext context, string kind, PersonRecord[] matches)
     {
         Log.Lookup(logger, caller.SystemId, kind, matches.Length);
+        context.Exchange().Returned(matches, matches.Length);
         if (matches.Length == 0)
         {
             throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, NoMatch));
