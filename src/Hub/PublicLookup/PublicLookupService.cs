@@ -35,7 +35,7 @@ internal sealed partial class PublicLookupService(
     public override async Task<V1.PublicLookupResponse> ByCertificate(V1.ByCertificateRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        Limit(limiter.TryAcquireClient(ClientKey(caller, context)), "lookups from this user");
+        Limit(await limiter.TryAcquireClientAsync(ClientKey(caller, context)), "lookups from this user");
         var issues = new IssueCollector();
         var identifier = IdentifierNormalizer.NormalizeOne(
             new ReportedIdentifier(IdentifierKind.VaccinationCertificate, request.CertificateNumber), "certificate", issues);
@@ -44,7 +44,7 @@ internal sealed partial class PublicLookupService(
             throw RpcErrors.Invalid("certificate_number", issues.Issues[0].Message);
         }
 
-        Limit(limiter.TryAcquireKey($"certificate:{identifier.Value}"), "lookups of this certificate number");
+        Limit(await limiter.TryAcquireKeyAsync($"certificate:{identifier.Value}"), "lookups of this certificate number");
         var hubId = await directory.ResolveAsync(identifier);
         var record = hubId is null ? null : await directory.Person(hubId).GetAsync();
         return Answer(caller, context, "certificate", record is null ? [] : [record]);
@@ -53,7 +53,7 @@ internal sealed partial class PublicLookupService(
     public override async Task<V1.PublicLookupResponse> ByMother(V1.ByMotherRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        Limit(limiter.TryAcquireClient(ClientKey(caller, context)), "lookups from this user");
+        Limit(await limiter.TryAcquireClientAsync(ClientKey(caller, context)), "lookups from this user");
         var idNumber = TextCleaner.CleanCode(request.MotherIdNumber) ?? string.Empty;
         var issues = new IssueCollector();
         issues.Check("mother_id_number", ResidentIdNumber.Check(idNumber));
@@ -68,7 +68,7 @@ internal sealed partial class PublicLookupService(
         }
 
         // Counted per mother's ID number, not per (ID, date): trying birth dates one by one spends the same budget.
-        Limit(limiter.TryAcquireKey($"mother:{idNumber}"), "lookups of this ID number");
+        Limit(await limiter.TryAcquireKeyAsync($"mother:{idNumber}"), "lookups of this ID number");
         var hubIds = await search.ByMotherIdNumberAsync(idNumber, MaxChildrenPerMother, context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
         var children = records.OfType<PersonRecord>().ToArray();
