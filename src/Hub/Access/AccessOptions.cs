@@ -36,7 +36,7 @@ internal sealed class AccessOptions
     }
 }
 
-/// <summary>Rate limits of the public lookup, per node. Section "Access:PublicLookup".</summary>
+/// <summary>Rate limits of the public lookup, counted cluster-wide. Section "Access:PublicLookup".</summary>
 internal sealed class PublicLookupOptions
 {
     /// <summary>Lookups of one certificate number or mother's ID number per <see cref="PerKeyWindow"/>.</summary>

@@ -30,9 +30,11 @@ internal sealed class AccessRefusalLog(RequestDelegate next, IExchangeRecorder r
         var statusName = grpc
             ? ExchangeOperations.StatusName(status == StatusCodes.Status401Unauthorized ? StatusCode.Unauthenticated : StatusCode.PermissionDenied)
             : status.ToString(CultureInfo.InvariantCulture);
+        // A gRPC request body is not read before the refusal; an HTTP path may name the record aimed at.
+        TouchedPerson[] persons = !grpc && AddressedPerson.HubIdOf(context.Request) is { } hubId ? [new TouchedPerson(hubId, string.Empty)] : [];
         var entry = new ExchangeEntry(
             time.GetUtcNow(), grpc ? ExchangeOperations.Grpc : HttpExchangeLog.Fhir, operation,
-            grpc ? ExchangeOperations.KindOf(operation) : ExchangeKind.Other, ExchangeCall.Describe(callers.Resolve(context)), [], string.Empty,
+            grpc ? ExchangeOperations.KindOf(operation) : ExchangeKind.Other, ExchangeCall.Describe(callers.Resolve(context)), persons, string.Empty,
             ExchangeOutcome.Rejected, statusName, ItemCounts.None, (long)time.GetElapsedTime(started).TotalMilliseconds);
         try
         {

@@ -1,3 +1,4 @@
+using Exchange.Adapters.Model;
 using Exchange.Hub.Callers;
 using Exchange.Silo.Audit;
 using Grpc.Core;
@@ -14,6 +15,7 @@ internal sealed class ExchangeCall
     private const string Key = "exchange.audit.call";
     private readonly Lock _lock = new();
     private readonly List<TouchedPerson> _persons = [];
+    private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
     private string _clientMessageId = string.Empty;
     private ItemCounts _counts = ItemCounts.None;
 
@@ -69,9 +71,9 @@ internal sealed class ExchangeCall
 
         lock (_lock)
         {
-            var index = _persons.FindIndex(person => person.HubId == hubId);
-            if (index < 0)
+            if (!_indexOf.TryGetValue(hubId, out var index))
             {
+                _indexOf[hubId] = _persons.Count;
                 _persons.Add(new TouchedPerson(hubId, region ?? string.Empty));
             }
             else if (!string.IsNullOrEmpty(region))
@@ -81,6 +83,22 @@ internal sealed class ExchangeCall
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// A read or search answered with these records: each is touched (hub id and residence region, never anything
+    /// that identifies the child otherwise), and <paramref name="items"/> counts what was returned (records, or
+    /// resources of a FHIR Bundle).
+    /// </summary>
+    public ExchangeCall Returned(IEnumerable<PersonRecord> records, int items)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            Touched(record.HubId, record.Demographics.ResidenceRegion);
+        }
+
+        return Counted(items);
     }
 
     public ExchangeCall Message(string? clientMessageId)

@@ -30,6 +30,27 @@ internal static class ChildReferences
         }
     }
 
+    /// <summary>
+    /// The referenced child's hub id when it can be told without failing (a well-formed hub id, or an identifier the
+    /// index knows), else null: names the child in the exchange log of a call rejected before it reached the record.
+    /// </summary>
+    public static async Task<string?> TryResolveChildAsync(this PersonDirectory directory, V1.ChildReference? reference)
+    {
+        if (reference?.KeyCase == V1.ChildReference.KeyOneofCase.HubId)
+        {
+            var hubId = reference.HubId.Trim().ToLowerInvariant();
+            return Audit.AddressedPerson.IsHubId(hubId) ? hubId : null;
+        }
+
+        if (reference?.KeyCase != V1.ChildReference.KeyOneofCase.Identifier)
+        {
+            return null;
+        }
+
+        var identifier = IdentifierNormalizer.NormalizeOne(reference.Identifier.ToReported(), "child.identifier", new IssueCollector(), forLookup: true);
+        return identifier is null ? null : await directory.ResolveAsync(identifier);
+    }
+
     /// <summary>The referenced child's record, or the call fails with NOT_FOUND.</summary>
     public static async Task<PersonRecord> LoadChildAsync(this PersonDirectory directory, V1.ChildReference? reference, string field)
     {

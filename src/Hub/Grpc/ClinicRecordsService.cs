@@ -46,7 +46,10 @@ internal sealed class ClinicRecordsService(
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalWrite)]
-    public override async Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context)
+    public override Task<V1.RecordVaccinationsResponse> RecordVaccinations(V1.RecordVaccinationsRequest request, ServerCallContext context) =>
+        AboutChildAsync(context, request.Child, () => RecordAsync(request, context));
+
+    private async Task<V1.RecordVaccinationsResponse> RecordAsync(V1.RecordVaccinationsRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
         context.Exchange().Message(request.ClientMessageId).Counted(request.Vaccinations.Count);
@@ -65,7 +68,7 @@ internal sealed class ClinicRecordsService(
     {
         callers.Resolve(context);
         var record = await directory.LoadChildAsync(request.Child, "child");
-        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
+        context.Exchange().Returned([record], 1);
         return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
@@ -75,20 +78,18 @@ internal sealed class ClinicRecordsService(
         callers.Resolve(context);
         var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
         var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
-        var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
-        foreach (var record in records.OfType<Adapters.Model.PersonRecord>())
-        {
-            context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
-        }
-
-        context.Exchange().Counted(hubIds.Count);
+        var records = (await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()))).OfType<Adapters.Model.PersonRecord>().ToList();
+        context.Exchange().Returned(records, records.Count);
         var response = new V1.FindChildrenResponse();
-        response.Children.AddRange(records.OfType<Adapters.Model.PersonRecord>().Select(record => record.ToSummary()));
+        response.Children.AddRange(records.Select(record => record.ToSummary()));
         return response;
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalWrite)]
-    public override async Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context)
+    public override Task<V1.TransferChildResponse> TransferChild(V1.TransferChildRequest request, ServerCallContext context) =>
+        AboutChildAsync(context, request.Child, () => TransferAsync(request, context));
+
+    private async Task<V1.TransferChildResponse> TransferAsync(V1.TransferChildRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
         context.Exchange().Message(request.ClientMessageId);
@@ -105,14 +106,39 @@ internal sealed class ClinicRecordsService(
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalRead)]
-    public override async Task<V1.GetForecastResponse> GetForecast(V1.GetForecastRequest request, ServerCallContext context)
+    public override Task<V1.GetForecastResponse> GetForecast(V1.GetForecastRequest request, ServerCallContext context) =>
+        AboutChildAsync(context, request.Child, () => ForecastAsync(request, context));
+
+    private async Task<V1.GetForecastResponse> ForecastAsync(V1.GetForecastRequest request, ServerCallContext context)
     {
         callers.Resolve(context);
         var assessedOn = ForecastRequests.AssessmentDate(request.AssessmentDate, ChinaCalendar.Today(time.GetUtcNow()));
         var record = await directory.LoadChildAsync(request.Child, "child");
-        context.Exchange().Touched(record.HubId, record.Demographics.ResidenceRegion);
+        context.Exchange().Returned([record], 1);
         var assessment = ScheduleLibrary.Embedded.Assess(ScheduleSubject.From(record), assessedOn);
         return assessment.ValueOrThrow().ToProto(record.HubId);
+    }
+
+    /// <summary>
+    /// Runs a call about one existing child. When it is rejected before it reached the record (bad doses, a bad
+    /// transfer, a bad date), the exchange log still names the child, so an auditor sees what was aimed at whom.
+    /// An unknown child (NOT_FOUND) is no person to name.
+    /// </summary>
+    private async Task<T> AboutChildAsync<T>(ServerCallContext context, V1.ChildReference? child, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException rejected) when (rejected.StatusCode is not (StatusCode.NotFound or StatusCode.Unavailable or StatusCode.Cancelled))
+        {
+            if (await directory.TryResolveChildAsync(child) is { } hubId)
+            {
+                context.Exchange().Touched(hubId);
+            }
+
+            throw;
+        }
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalWrite)]

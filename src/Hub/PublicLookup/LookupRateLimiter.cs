@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Exchange.Hub.Access;
+using Exchange.Silo.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace Exchange.Hub.PublicLookup;
@@ -9,55 +9,26 @@ namespace Exchange.Hub.PublicLookup;
 /// <summary>
 /// Limits public lookups per end user of the portal and per looked-up key (certificate number or mother's ID number),
 /// so that trying many keys, or many birth dates for one key, is impractical. Keys are held only as SHA-256 hashes.
-/// The counts are per node: a cluster of n nodes allows up to n times the limits (a cluster-wide limit would be a
-/// grain per key).
+/// The counts are cluster-wide: each client and each key has one <see cref="ILookupQuotaGrain"/> in the cluster, so
+/// spreading lookups over the nodes gains nothing.
 /// </summary>
-internal sealed class LookupRateLimiter : IDisposable
+internal sealed class LookupRateLimiter(IGrainFactory grains, IOptions<AccessOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _perClient;
-    private readonly PartitionedRateLimiter<string> _perKey;
-    private readonly PublicLookupOptions _options;
-
-    public LookupRateLimiter(IOptions<AccessOptions> options)
-    {
-        _options = options.Value.PublicLookup;
-        _perClient = Create(_options.PerClientLimit, _options.PerClientWindow);
-        _perKey = Create(_options.PerKeyLimit, _options.PerKeyWindow);
-    }
+    private readonly PublicLookupOptions _options = options.Value.PublicLookup;
 
     /// <summary>Counts one lookup; null when allowed, otherwise how long until the caller may try again.</summary>
-    public TimeSpan? TryAcquireClient(string client) => TryAcquire(_perClient, Hash(client), _options.PerClientWindow);
+    public Task<TimeSpan?> TryAcquireClientAsync(string client) =>
+        TryAcquireAsync($"client:{Hash(client)}", _options.PerClientLimit, _options.PerClientWindow);
 
-    /// <inheritdoc cref="TryAcquireClient"/>
-    public TimeSpan? TryAcquireKey(string key) => TryAcquire(_perKey, Hash(key), _options.PerKeyWindow);
+    /// <inheritdoc cref="TryAcquireClientAsync"/>
+    public Task<TimeSpan?> TryAcquireKeyAsync(string key) =>
+        TryAcquireAsync($"key:{Hash(key)}", _options.PerKeyLimit, _options.PerKeyWindow);
 
-    public void Dispose()
+    private async Task<TimeSpan?> TryAcquireAsync(string quota, int limit, TimeSpan window)
     {
-        _perClient.Dispose();
-        _perKey.Dispose();
+        var retryAfter = await grains.GetGrain<ILookupQuotaGrain>(quota).TryAcquireAsync(limit, window);
+        return retryAfter is null ? null : retryAfter > TimeSpan.Zero ? retryAfter : window;
     }
 
-    private static TimeSpan? TryAcquire(PartitionedRateLimiter<string> limiter, string partition, TimeSpan window)
-    {
-        using var lease = limiter.AttemptAcquire(partition);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero ? retryAfter : window;
-    }
-
-    // Replenished by the partitioned limiter's own heartbeat (AutoReplenishment off), so partitions need no timers.
-    // A partition is dropped only once its window has refilled, so dropping never forgives a lookup.
-    private static PartitionedRateLimiter<string> Create(int limit, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = false,
-        }));
-
-    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -3,6 +3,7 @@ using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Reports;
 using Exchange.Adapters.Validation.Formats;
 using Exchange.Hub.Access;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Hub.Errors;
 using Exchange.Silo.Registry;
@@ -34,7 +35,7 @@ internal sealed partial class PublicLookupService(
     public override async Task<V1.PublicLookupResponse> ByCertificate(V1.ByCertificateRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        Limit(limiter.TryAcquireClient(ClientKey(caller, context)), "lookups from this user");
+        Limit(await limiter.TryAcquireClientAsync(ClientKey(caller, context)), "lookups from this user");
         var issues = new IssueCollector();
         var identifier = IdentifierNormalizer.NormalizeOne(
             new ReportedIdentifier(IdentifierKind.VaccinationCertificate, request.CertificateNumber), "certificate", issues);
@@ -43,16 +44,16 @@ internal sealed partial class PublicLookupService(
             throw RpcErrors.Invalid("certificate_number", issues.Issues[0].Message);
         }
 
-        Limit(limiter.TryAcquireKey($"certificate:{identifier.Value}"), "lookups of this certificate number");
+        Limit(await limiter.TryAcquireKeyAsync($"certificate:{identifier.Value}"), "lookups of this certificate number");
         var hubId = await directory.ResolveAsync(identifier);
         var record = hubId is null ? null : await directory.Person(hubId).GetAsync();
-        return Answer(caller, "certificate", record is null ? [] : [record]);
+        return Answer(caller, context, "certificate", record is null ? [] : [record]);
     }
 
     public override async Task<V1.PublicLookupResponse> ByMother(V1.ByMotherRequest request, ServerCallContext context)
     {
         var caller = callers.Resolve(context);
-        Limit(limiter.TryAcquireClient(ClientKey(caller, context)), "lookups from this user");
+        Limit(await limiter.TryAcquireClientAsync(ClientKey(caller, context)), "lookups from this user");
         var idNumber = TextCleaner.CleanCode(request.MotherIdNumber) ?? string.Empty;
         var issues = new IssueCollector();
         issues.Check("mother_id_number", ResidentIdNumber.Check(idNumber));
@@ -67,16 +68,21 @@ internal sealed partial class PublicLookupService(
         }
 
         // Counted per mother's ID number, not per (ID, date): trying birth dates one by one spends the same budget.
-        Limit(limiter.TryAcquireKey($"mother:{idNumber}"), "lookups of this ID number");
+        Limit(await limiter.TryAcquireKeyAsync($"mother:{idNumber}"), "lookups of this ID number");
         var hubIds = await search.ByMotherIdNumberAsync(idNumber, MaxChildrenPerMother, context.CancellationToken);
         var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
-        var matches = records.OfType<PersonRecord>().Where(record => record.Demographics.BirthDate == birthDate).ToArray();
-        return Answer(caller, "mother", matches);
+        var children = records.OfType<PersonRecord>().ToArray();
+
+        // The mother's children were read to answer, matched or not: a wrong birth date is a probe aimed at them,
+        // and an auditor looking at a child should see it (hub ids only; the answer itself stays NOT_FOUND).
+        context.Exchange().Returned(children, 0);
+        return Answer(caller, context, "mother", [.. children.Where(record => record.Demographics.BirthDate == birthDate)]);
     }
 
-    private V1.PublicLookupResponse Answer(Caller caller, string kind, PersonRecord[] matches)
+    private V1.PublicLookupResponse Answer(Caller caller, ServerCallContext context, string kind, PersonRecord[] matches)
     {
         Log.Lookup(logger, caller.SystemId, kind, matches.Length);
+        context.Exchange().Returned(matches, matches.Length);
         if (matches.Length == 0)
         {
             throw new RpcException(new global::Grpc.Core.Status(StatusCode.NotFound, NoMatch));

@@ -1,4 +1,5 @@
 using Exchange.Hub.Access;
+using Exchange.Hub.Audit;
 using Exchange.Hub.Callers;
 using Exchange.Silo.Schedule;
 using Grpc.Core;
@@ -26,6 +27,15 @@ internal sealed class ScheduleReportsService(ScheduleReadModel readModel, ICalle
             NextPageToken = entries.Count > query.PageSize ? ScheduleReportRequests.Token(page[^1].Key) : string.Empty,
         };
         response.Doses.AddRange(page.Select(entry => entry.ToProto(query.From)));
+
+        // A due list carries names and phones: each child on the page is a person the exchange touched. The read
+        // model does not hold the residence region, so the entries name hub ids only.
+        foreach (var entry in page)
+        {
+            context.Exchange().Touched(entry.HubId);
+        }
+
+        context.Exchange().Counted(page.Count);
         ScheduleReportLog.DueListServed(logger, caller.SystemId, query.Area.Code, page.Count);
         return response;
     }

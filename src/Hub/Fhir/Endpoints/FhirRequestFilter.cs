@@ -35,7 +35,7 @@ internal sealed class FhirRequestFilter(IFhirCallerResolver callers, ILogger<Fhi
 
         http.Items[CallerKey] = caller;
         var exchange = http.Exchange().From(caller!);
-        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string hubId && http.Request.Path.StartsWithSegments("/fhir/Patient"))
+        if (AddressedPerson.HubIdOf(http.Request) is { } hubId)
         {
             exchange.Touched(hubId);
         }

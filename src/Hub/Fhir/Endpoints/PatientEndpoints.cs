@@ -1,3 +1,4 @@
+using Exchange.Hub.Audit;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Hub.Fhir.Http;
 using Exchange.Hub.Fhir.Mapping;
@@ -17,18 +18,28 @@ internal static class PatientEndpoints
     public static Task<IResult> UpdateAsync(string id, HttpContext context, FhirWrites writes, PersonDirectory directory) =>
         SingleWrite.RunAsync<Patient>(context, writes, id, location => ReadBackAsync(directory, location));
 
-    public static async Task<IResult> ReadAsync(string id, PersonDirectory directory)
+    public static async Task<IResult> ReadAsync(string id, HttpContext context, PersonDirectory directory)
     {
         var record = await directory.Person(id).GetAsync();
-        return record is null ? FhirResult.Error(FhirError.NotFound(null, $"no Patient {id}")) : FhirResult.Ok(record.ToPatient());
+        if (record is null)
+        {
+            return FhirResult.Error(FhirError.NotFound(null, $"no Patient {id}"));
+        }
+
+        context.Exchange().Returned([record], 1);
+        return FhirResult.Ok(record.ToPatient());
     }
 
     public static async Task<IResult> SearchAsync(HttpContext context, PatientSearch search)
     {
         var (records, error) = await search.RunAsync(new SearchParameters(context.Request.Query, "Patient"), context.RequestAborted);
-        return error is not null
-            ? FhirResult.Error(error)
-            : FhirResult.Ok(FhirResponses.SearchSet(context.Request, records!.Select(record => record.ToPatient())));
+        if (error is not null)
+        {
+            return FhirResult.Error(error);
+        }
+
+        context.Exchange().Returned(records!, records!.Count);
+        return FhirResult.Ok(FhirResponses.SearchSet(context.Request, records.Select(record => record.ToPatient())));
     }
 
     /// <summary>$everything: the Patient and every Immunization on the record, entered-in-error ones included.</summary>
@@ -41,6 +52,7 @@ internal static class PatientEndpoints
         }
 
         Resource[] resources = [record.ToPatient(), .. FhirResponses.Immunizations(record, record.Vaccinations)];
+        context.Exchange().Returned([record], resources.Length);
         return FhirResult.Ok(FhirResponses.SearchSet(context.Request, resources));
     }
 

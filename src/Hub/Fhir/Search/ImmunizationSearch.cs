@@ -13,7 +13,8 @@ internal sealed class ImmunizationSearch(PersonDirectory directory, VaccineCodeT
         "patient", "date", "vaccine-code", "status", "identifier",
     };
 
-    public async Task<(string? HubId, IReadOnlyList<VaccinationEvent>? Events, FhirError? Error)> RunAsync(SearchParameters parameters)
+    /// <returns>The patient's record (null when no such patient: the search then matches nothing) and the matching events.</returns>
+    public async Task<(PersonRecord? Record, IReadOnlyList<VaccinationEvent>? Events, FhirError? Error)> RunAsync(SearchParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Unsupported(Supported) is { } unsupported)
@@ -42,7 +43,7 @@ internal sealed class ImmunizationSearch(PersonDirectory directory, VaccineCodeT
         var record = await directory.Person(hubId).GetAsync();
         if (record is null)
         {
-            return (hubId, [], null);
+            return (null, [], null);
         }
 
         var vaccine = parameters.Single("vaccine-code") is { } code ? VaccineMatcher(code) : null;
@@ -53,7 +54,7 @@ internal sealed class ImmunizationSearch(PersonDirectory directory, VaccineCodeT
             && (vaccine is null || vaccine(vaccination.Dose))
             && (status is null || status == (vaccination.IsValid ? "completed" : "entered-in-error"))
             && (identifier is null || vaccination.Sources.Any(source => source.SourceRecordId == identifier)));
-        return (hubId, [.. events], null);
+        return (record, [.. events], null);
     }
 
     /// <summary>

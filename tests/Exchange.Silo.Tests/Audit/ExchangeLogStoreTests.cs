@@ -1,0 +1,31 @@
+using Exchange.Silo.Audit;
+using Exchange.Silo.Storage;
+
+namespace Exchange.Silo.Tests.Audit;
+
+/// <summary>
+/// A batch of entries is written all or nothing: on PostgreSQL it goes in one round trip without an explicit
+/// transaction, so a failing statement must still undo the ones before it.
+/// </summary>
+public sealed class ExchangeLogStoreTests
+{
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.PostgreSql)]
+    public async Task AppendAsync_LastStatementFails_NothingOfTheBatchIsStored(DatabaseKind kind)
+    {
+        await using var log = await TestExchangeLog.CreateAsync(kind);
+        var now = DateTimeOffset.UtcNow;
+        var entries = Enumerable.Range(1, 3)
+            .Select(n => new LoggedEntry("batch-chain", n, TestEntries.Entry(n, now, TimeSpan.FromMinutes(1), 3), new byte[32], new byte[32]))
+            .ToList();
+        var checkpoint = new Checkpoint("batch-chain", 3, new byte[32], now, log.Signer.KeyId, new byte[64]);
+
+        // The same checkpoint twice: the last statement breaks the checkpoint table's key, after the entries went in.
+        await Assert.ThrowsAnyAsync<Exception>(() => log.Store.AppendAsync(entries, [checkpoint, checkpoint], CancellationToken.None));
+        await log.Store.AppendAsync(entries, [], CancellationToken.None);
+
+        Assert.Equal(3L, Convert.ToInt64(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log WHERE chain_id = 'batch-chain'"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(3L, Convert.ToInt64(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log_person WHERE chain_id = 'batch-chain'"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
