@@ -125,7 +125,7 @@ public sealed class FhirSampleDataTests(SqliteHubFixture fixture, ITestOutputHel
 
         var response = await _http.PostAsync("Immunization", FhirTestData.Json(await File.ReadAllTextAsync(Path.Combine(folder, "immunization-example.json"))));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var issue = Assert.Single((await FhirTestData.ReadAsync<OperationOutcome>(response)).Issue);
         Assert.Equal(["Immunization.vaccineCode"], issue.Expression);
     }
