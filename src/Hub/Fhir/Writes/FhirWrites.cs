@@ -62,8 +62,12 @@ internal sealed class FhirWrites(WritePlanner planner, WriteExecutor executor, Q
     /// </summary>
     public static string MessageIdOf(string method, string path, byte[] body)
     {
-        var head = System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n");
-        var digest = SHA256.HashData([.. head, .. body]);
-        return "fhir-" + Convert.ToHexStringLower(digest.AsSpan(0, 16));
+        // SHA-256 of the request line and the body, hashed in place rather than over a concatenated copy of the body.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n"));
+        hash.AppendData(body);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return "fhir-" + Convert.ToHexStringLower(digest[..16]);
     }
 }

@@ -39,6 +39,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         }
 
         var immunizations = new List<(WriteEntry Entry, ImmunizationInput Input, PatientTarget Target)>();
+        var localPatients = new LocalPatients(entries);
         foreach (var entry in entries)
         {
             switch (entry.Resource)
@@ -50,7 +51,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
                     break;
                 case Immunization immunization:
                     var (input, error) = ImmunizationInput.From(immunization, translator, codes);
-                    var target = input is null ? null : await TargetOfAsync(entry, input.Patient, entries, byEntry, byHubId, plan);
+                    var target = input is null ? null : await TargetOfAsync(entry, input.Patient, localPatients, byEntry, byHubId, plan);
                     if (error is not null)
                     {
                         plan.Fail(entry, error);
@@ -152,28 +153,19 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
     private async Task<PatientTarget?> TargetOfAsync(
         WriteEntry entry,
         ResourceReference reference,
-        IReadOnlyList<WriteEntry> entries,
+        LocalPatients localPatients,
         Dictionary<WriteEntry, PatientTarget> byEntry,
         Dictionary<string, PatientTarget> byHubId,
         WritePlan plan)
     {
         var expression = "Immunization.patient.reference";
-        var hubId = reference.Reference switch
+        if (reference.Reference is { } literal && localPatients.Find(literal) is { } patientEntry)
         {
-            null => await ResolveIdentifierAsync(reference.Identifier),
-            var text => LocalPatient(text, entries) is { } local ? null : PatientId(text),
-        };
-        if (reference.Reference is { } literal && LocalPatient(literal, entries) is { } patientEntry)
-        {
-            if (byEntry.TryGetValue(patientEntry, out var local))
-            {
-                return local;
-            }
-
-            // The Patient entry itself failed and is already reported.
-            return null;
+            // Null when the Patient entry itself failed: that is already reported.
+            return byEntry.GetValueOrDefault(patientEntry);
         }
 
+        var hubId = reference.Reference is { } text ? PatientId(text) : await ResolveIdentifierAsync(reference.Identifier);
         if (reference.Reference is { } unresolved && unresolved.StartsWith("urn:", StringComparison.Ordinal))
         {
             plan.Fail(entry, new FhirError(StatusCodes.Status400BadRequest, [new FhirIssue(
@@ -211,11 +203,6 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         identifier is { Value: { } value } && PatientInput.KindOf(identifier.System) is { } kind
             ? await directory.ResolveAsync(new PersonIdentifier(kind, kind == IdentifierKind.HubId ? value.ToLowerInvariant() : value.ToUpperInvariant()))
             : null;
-
-    /// <summary>The Patient entry a literal reference names: by fullUrl, or "Patient/x" against a fullUrl ending so.</summary>
-    private static WriteEntry? LocalPatient(string reference, IReadOnlyList<WriteEntry> entries) =>
-        entries.FirstOrDefault(candidate => candidate.Resource is Patient && candidate.FullUrl is { } fullUrl
-            && (fullUrl == reference || fullUrl.EndsWith("/" + reference, StringComparison.Ordinal)));
 
     /// <summary>The id of "Patient/{id}" (relative or absolute); null for anything else.</summary>
     private static string? PatientId(string reference)
