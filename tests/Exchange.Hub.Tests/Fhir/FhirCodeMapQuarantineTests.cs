@@ -32,14 +32,20 @@ public abstract partial class FhirCodeMapQuarantineTests(HubProcess hub)
             {
                 new CodeMapEntry { System = Protos.V1.CodeSystem.Vaccine, LocalCode = "V01", CanonicalCode = "0202" },
                 new CodeMapEntry { System = Protos.V1.CodeSystem.Region, LocalCode = "HOME", CanonicalCode = child.ResidenceRegion },
+                new CodeMapEntry { System = Protos.V1.CodeSystem.Route, LocalCode = "JR", CanonicalCode = "1" },
+                new CodeMapEntry { System = Protos.V1.CodeSystem.Site, LocalCode = "YSB", CanonicalCode = "2" },
             },
         });
         var http = FhirTestData.Http(hub, his);
         var patient = FhirTestData.Newborn(child);
         patient.SetExtension(FhirTestData.ResidenceRegion, new Code("HOME"));
+        var sent = FhirTestData.Dose("Patient/placeholder", VendorSystem, "V01", child.BirthDate);
+        sent.Route = new CodeableConcept("urn:vendor:x:route", "jr");
+        sent.Site = new CodeableConcept("urn:vendor:x:site", "YSB");
 
         var registered = await FhirTestData.ReadAsync<Patient>(await http.PostAsync("Patient", FhirTestData.Json(patient)));
-        var response = await http.PostAsync("Immunization", FhirTestData.Json(FhirTestData.Dose($"Patient/{registered.Id}", VendorSystem, "V01", child.BirthDate)));
+        sent.Patient = new ResourceReference($"Patient/{registered.Id}");
+        var response = await http.PostAsync("Immunization", FhirTestData.Json(sent));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = await FhirTestData.ReadAsync<Immunization>(response);
@@ -50,6 +56,7 @@ public abstract partial class FhirCodeMapQuarantineTests(HubProcess hub)
         Assert.Equal(child.ResidenceRegion, person.ResidenceRegion);
         var dose = Assert.Single(person.Vaccinations);
         Assert.Equal(("0202", "45"), (dose.VaccineCode, dose.CvxCode));
+        Assert.Equal((Route.Intramuscular, Site.RightUpperArm), (dose.Route, dose.Site));
         Assert.Equal((his, $"{his}@1"), (dose.Sources[0].SourceSystem, dose.Sources[0].CodeMapVersion));
     }
 
