@@ -16,6 +16,13 @@ internal interface IQuarantineReplay
 
     /// <param name="codes">The source's current code map, read fresh.</param>
     Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The replay the resubmitter calls: with the item's id at hand, for edges whose payloads carry no client message
+    /// id of their own (FHIR), so the id can key the replay's writes. By default the payload alone.
+    /// </summary>
+    Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken) =>
+        ReplayAsync(caller, payload, codes, cancellationToken);
 }
 
 /// <summary>The child the payload was recorded for, or why it still cannot be.</summary>

@@ -47,7 +47,7 @@ internal sealed class QuarantineResubmitter(
 
         var payload = await store.GetPayloadAsync(id, cancellationToken) ?? [];
         var codes = await maps.TranslatorForAsync(item.SourceSystem, fresh: true);
-        var outcome = await replay.ReplayAsync(sender, payload, codes, cancellationToken);
+        var outcome = await replay.ReplayAsync(id, sender, payload, codes, cancellationToken);
         var now = time.GetUtcNow();
         if (outcome.Accepted)
         {

@@ -125,8 +125,8 @@ public sealed class FhirSampleDataTests(SqliteHubFixture fixture, ITestOutputHel
 
         var response = await _http.PostAsync("Immunization", FhirTestData.Json(await File.ReadAllTextAsync(Path.Combine(folder, "immunization-example.json"))));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var issue = Assert.Single((await FhirTestData.ReadAsync<OperationOutcome>(response)).Issue);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var issue = Assert.Single((await FhirTestData.ReadAsync<OperationOutcome>(response)).Issue, issue => issue.Severity == OperationOutcome.IssueSeverity.Error);
         Assert.Equal(["Immunization.vaccineCode"], issue.Expression);
     }
 

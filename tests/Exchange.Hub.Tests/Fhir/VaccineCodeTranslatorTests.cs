@@ -1,3 +1,4 @@
+using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.Model;
 using Exchange.Hub.Fhir;
 using Exchange.Hub.Fhir.VaccineCodes;
@@ -38,6 +39,31 @@ public sealed class VaccineCodeTranslatorTests
 
         Assert.Equal("Immunization.vaccineCode", Assert.Single(local.Issues).Field);
         Assert.Contains("CVX 208", Assert.Single(covid.Issues).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToCanonical_LocalCodeInTheSendersMap_NationalCode()
+    {
+        var map = new SourceCodeMap("his-a", 3, [new CodeMapEntry(CodeMapSystem.Vaccine, "V01", "0202")], "admin", DateTimeOffset.UnixEpoch, null);
+        var codes = new SourceCodeTranslator(CanonicalCodeResolver.Default, map);
+
+        var vendor = Translator.ToCanonical([new SourceCode("urn:vendor:x", "v01")], "Immunization.vaccineCode", codes);
+        var noSystem = Translator.ToCanonical([new SourceCode(null, "V01")], "Immunization.vaccineCode", codes);
+        var unmapped = Translator.ToCanonical([new SourceCode("urn:vendor:x", "V02")], "Immunization.vaccineCode", codes);
+
+        Assert.Equal(new VaccineCoding("0202", null), vendor.Value);
+        Assert.Equal(new VaccineCoding("0202", null), noSystem.Value);
+        var issue = Assert.Single(unmapped.Issues);
+        Assert.Equal(("Immunization.vaccineCode", "unknown-code"), (issue.Field, issue.Reason));
+        Assert.Contains("his-a@3", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToCanonical_LocalCodeLooksLikeAHubCode_OnlyTheMapReadsIt()
+    {
+        var result = Translator.ToCanonical([new SourceCode("urn:vendor:x", "0202")], "Immunization.vaccineCode", SourceCodeTranslator.HubOnly);
+
+        Assert.Equal("unknown-code", Assert.Single(result.Issues).Reason);
     }
 
     [Fact]

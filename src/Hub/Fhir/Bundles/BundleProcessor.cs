@@ -13,18 +13,20 @@ namespace Exchange.Hub.Fhir.Bundles;
 /// </summary>
 internal sealed class BundleProcessor(FhirWrites writes)
 {
-    public async Task<(Bundle? Response, FhirError? Error)> ProcessAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
+    /// <param name="body">The request body: what is kept in quarantine when the Bundle (transaction) or an entry (batch)
+    /// cannot be normalized.</param>
+    public async Task<(Bundle? Response, FhirError? Error)> ProcessAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange, byte[] body)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         return bundle.Type switch
         {
-            Bundle.BundleType.Transaction => await TransactionAsync(bundle, caller, messageId, exchange),
-            Bundle.BundleType.Batch => (await BatchAsync(bundle, caller, messageId, exchange), null),
+            Bundle.BundleType.Transaction => await TransactionAsync(bundle, caller, messageId, exchange, body),
+            Bundle.BundleType.Batch => (await BatchAsync(bundle, caller, messageId, exchange, body), null),
             _ => (null, FhirError.Invalid("Bundle.type", $"POST /fhir takes a transaction or batch Bundle, not '{bundle.Type?.ToString() ?? "no type"}'")),
         };
     }
 
-    private async Task<(Bundle?, FhirError?)> TransactionAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
+    private async Task<(Bundle?, FhirError?)> TransactionAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange, byte[] body)
     {
         var entries = new List<WriteEntry>();
         var errors = new List<FhirError>();
@@ -46,11 +48,11 @@ internal sealed class BundleProcessor(FhirWrites writes)
             return (null, new FhirError(errors.Max(error => error.Status), [.. errors.SelectMany(error => error.Issues)]));
         }
 
-        var (results, failure) = await writes.RunAsync(entries, caller, messageId, transaction: true, exchange);
+        var (results, failure) = await writes.RunAsync(entries, caller, messageId, transaction: true, exchange, FhirHold.Transaction(body));
         return failure is not null ? (null, failure) : (Response(Bundle.BundleType.TransactionResponse, bundle.Entry.Count, results!), null);
     }
 
-    private async Task<Bundle> BatchAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange)
+    private async Task<Bundle> BatchAsync(Bundle bundle, Caller caller, string messageId, ExchangeCall exchange, byte[] body)
     {
         var results = new Dictionary<int, EntryResult>();
         for (var i = 0; i < bundle.Entry.Count; i++)
@@ -58,7 +60,8 @@ internal sealed class BundleProcessor(FhirWrites writes)
             var (entry, error) = BundleEntries.Read(bundle.Entry[i], i);
             if (entry is not null)
             {
-                var (written, failure) = await writes.RunAsync([entry], caller, $"{messageId}:{i}", transaction: false, exchange);
+                var hold = FhirHold.BatchEntry(body, i, entry.Method);
+                var (written, failure) = await writes.RunAsync([entry], caller, $"{messageId}:{i}", transaction: false, exchange, hold);
                 error = failure;
                 if (written is not null)
                 {

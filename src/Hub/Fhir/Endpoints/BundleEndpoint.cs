@@ -18,7 +18,7 @@ internal static class BundleEndpoint
         }
 
         var caller = FhirRequestFilter.CallerOf(context);
-        var (response, failure) = await processor.ProcessAsync(bundle!, caller, FhirWrites.MessageIdOf("POST", "/fhir", body), context.Exchange());
+        var (response, failure) = await processor.ProcessAsync(bundle!, caller, FhirWrites.MessageIdOf("POST", "/fhir", body), context.Exchange(), body);
         if (failure is not null)
         {
             return FhirResult.Error(failure);

@@ -28,7 +28,8 @@ internal static class SingleWrite
         var ifNoneExist = request.Headers["If-None-Exist"].ToString();
         var entry = new WriteEntry(0, null, null, request.Method, resource!, targetId, ifNoneExist.Length == 0 ? null : ifNoneExist);
         var messageId = FhirWrites.MessageIdOf(request.Method, request.Path, body);
-        var (results, failure) = await writes.RunAsync([entry], FhirRequestFilter.CallerOf(context), messageId, transaction: false, context.Exchange());
+        var hold = FhirHold.Single(request.Method, resource!.TypeName, targetId, entry.IfNoneExist, body);
+        var (results, failure) = await writes.RunAsync([entry], FhirRequestFilter.CallerOf(context), messageId, transaction: false, context.Exchange(), hold);
         if (failure is not null)
         {
             return FhirResult.Error(failure);

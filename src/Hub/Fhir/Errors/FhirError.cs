@@ -1,3 +1,4 @@
+using Exchange.Adapters.Results;
 using Hl7.Fhir.Model;
 
 namespace Exchange.Hub.Fhir.Errors;
@@ -12,6 +13,12 @@ internal sealed record FhirIssue(
 /// <summary>A refused request: the HTTP status and the issues that explain it.</summary>
 internal sealed record FhirError(int Status, IReadOnlyList<FhirIssue> Issues)
 {
+    /// <summary>
+    /// The normalizers' issues behind this error (fields are FHIR paths), when the input could not be normalized: such
+    /// a request is kept in quarantine. Empty for every other refusal (structure, rights, record state).
+    /// </summary>
+    public IReadOnlyList<Issue> Unnormalized { get; init; } = [];
+
     public static FhirError Invalid(string expression, string diagnostics) =>
         new(StatusCodes.Status400BadRequest, [new FhirIssue(OperationOutcome.IssueType.Invalid, diagnostics, expression)]);
 
@@ -31,5 +38,6 @@ internal sealed record FhirError(int Status, IReadOnlyList<FhirIssue> Issues)
     public FhirError Under(string prefix) => this with
     {
         Issues = [.. Issues.Select(issue => issue with { Expression = FhirPaths.Under(prefix, issue.Expression) })],
+        Unnormalized = [.. Unnormalized.Select(issue => issue with { Field = FhirPaths.Under(prefix, issue.Field) })],
     };
 }

@@ -42,7 +42,25 @@ internal static class OperationOutcomes
     {
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(pathOf);
-        var status = issues.Select(issue => IssueCodeMap.ToHttp(issue.Code)).Max();
-        return new FhirError(status, [.. issues.Select(issue => new FhirIssue(IssueCodeMap.ToFhir(issue.Code), issue.Message, pathOf(issue.Field)))]);
+        var status = issues.Select(StatusOf).Max();
+        return new FhirError(status, [.. issues.Select(issue => new FhirIssue(TypeOf(issue), issue.Message, pathOf(issue.Field)))]);
     }
+
+    /// <summary>
+    /// <see cref="FromIssues"/> for the normalizers' issues: the error also carries them (with FHIR paths), which marks
+    /// the request for quarantine.
+    /// </summary>
+    public static FhirError FromNormalizer(IReadOnlyList<Issue> issues, Func<string, string> pathOf)
+    {
+        var error = FromIssues(issues, pathOf);
+        return error with { Unnormalized = [.. issues.Select(issue => issue with { Field = pathOf(issue.Field) })] };
+    }
+
+    // FHIR R4 http.html#2.21.0.2: 422 for content that breaks the server's rules; a code outside the hub's tables and
+    // the sender's map is well-formed but unprocessable, and the sender fixes it by a map entry, not a new request.
+    private static bool IsUnknownCode(Issue issue) => issue.Reason is ReasonCodes.UnknownCode or ReasonCodes.AmbiguousCode;
+
+    private static int StatusOf(Issue issue) => IsUnknownCode(issue) ? StatusCodes.Status422UnprocessableEntity : IssueCodeMap.ToHttp(issue.Code);
+
+    private static OperationOutcome.IssueType TypeOf(Issue issue) => IsUnknownCode(issue) ? OperationOutcome.IssueType.CodeInvalid : IssueCodeMap.ToFhir(issue.Code);
 }

@@ -39,7 +39,16 @@ internal static class FhirJson
         }
     }
 
-    public static byte[] Serialize(Resource resource) => Serializer.SerializeToBytes(resource);
+    /// <summary>Serializes straight into the response's buffers, without an intermediate array.</summary>
+    public static async System.Threading.Tasks.Task SerializeAsync(Resource resource, System.IO.Pipelines.PipeWriter output, CancellationToken cancellationToken)
+    {
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            Serializer.Serialize(resource, writer);
+        }
+
+        await output.FlushAsync(cancellationToken);
+    }
 
     /// <summary>The SDK's problem as an issue; its "$this" root becomes the resource type, as in FHIRPath.</summary>
     private static FhirIssue ToIssue(CodedException problem, string? resourceType) => problem is ExtendedCodedException extended

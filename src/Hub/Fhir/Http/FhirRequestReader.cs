@@ -47,6 +47,14 @@ internal static class FhirRequestReader
 
     private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request)
     {
+        if (request.ContentLength is { } length)
+        {
+            // Kestrel holds the client to its Content-Length (already checked against the limit): read it in place.
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
+            return body;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

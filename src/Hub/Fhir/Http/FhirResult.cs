@@ -38,6 +38,6 @@ internal sealed class FhirResult(int status, Resource? resource, string? locatio
         }
 
         response.ContentType = ContentType;
-        await response.Body.WriteAsync(FhirJson.Serialize(resource), httpContext.RequestAborted);
+        await FhirJson.SerializeAsync(resource, response.BodyWriter, httpContext.RequestAborted);
     }
 }

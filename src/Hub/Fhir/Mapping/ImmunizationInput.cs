@@ -1,3 +1,4 @@
+using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.CodeSystems;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Reports;
@@ -47,10 +48,12 @@ internal sealed record ImmunizationInput(
     }
 
     /// <summary>Reads an Immunization to be created; a 400/422 error names the offending element.</summary>
-    public static (ImmunizationInput? Input, FhirError? Error) From(Immunization immunization, VaccineCodeTranslator translator)
+    /// <param name="codes">The sender's code translator: its map reads codings in systems the hub does not know.</param>
+    public static (ImmunizationInput? Input, FhirError? Error) From(Immunization immunization, VaccineCodeTranslator translator, ICodeTranslator codes)
     {
         ArgumentNullException.ThrowIfNull(immunization);
         ArgumentNullException.ThrowIfNull(translator);
+        ArgumentNullException.ThrowIfNull(codes);
         switch (immunization.Status)
         {
             case null:
@@ -61,11 +64,11 @@ internal sealed record ImmunizationInput(
                 return (null, FhirError.BusinessRule("Immunization.status", "an immunization is not created entered-in-error; mark a stored one with PUT Immunization/{id}"));
         }
 
-        var codes = immunization.VaccineCode?.Coding.Select(coding => new SourceCode(coding.System, coding.Code)).ToList() ?? [];
-        var coding = translator.ToCanonical(codes, "Immunization.vaccineCode");
+        var sent = immunization.VaccineCode?.Coding.Select(coding => new SourceCode(coding.System, coding.Code)).ToList() ?? [];
+        var coding = translator.ToCanonical(sent, "Immunization.vaccineCode", codes);
         if (!coding.Succeeded)
         {
-            return (null, Invalid(coding.Issues));
+            return (null, OperationOutcomes.FromNormalizer(coding.Issues, field => field));
         }
 
         if (immunization.Patient?.Reference is null && immunization.Patient?.Identifier is null)
@@ -90,28 +93,29 @@ internal sealed record ImmunizationInput(
             immunization.Manufacturer?.Identifier?.Value,
             null,
             unit,
-            Coded(immunization.Route, FhirSystems.Route, FhirSystems.V2Route, HubCodeSystems.Default.Routes),
-            Coded(immunization.Site, FhirSystems.Site, FhirSystems.V2Site, HubCodeSystems.Default.Sites),
+            Coded(immunization.Route, FhirSystems.Route, FhirSystems.V2Route, HubCodeSystems.Default.Routes, codes, CodeMapSystem.Route),
+            Coded(immunization.Site, FhirSystems.Site, FhirSystems.V2Site, HubCodeSystems.Default.Sites, codes, CodeMapSystem.Site),
             immunization.Performer.Select(performer => performer.Actor?.Display).FirstOrDefault(display => display is not null),
             VaccinationKind.Routine,
             immunization.Identifier.FirstOrDefault()?.Value);
         return (new ImmunizationInput(reported, coding.Value, immunization.Patient!, doseNumber, unit, reported.SourceRecordId), null);
     }
 
-    private static FhirError Invalid(IReadOnlyList<Issue> issues) => OperationOutcomes.FromIssues(issues, field => field);
-
     private static (string? Date, FhirError? Error) OccurrenceDate(Immunization immunization)
     {
         if (immunization.Occurrence is not FhirDateTime { Value: { } value })
         {
-            return (null, FhirError.Invalid("Immunization.occurrence", "occurrenceDateTime is required: the date the dose was given"));
+            return (null, Unnormalized("Immunization.occurrence", "occurrenceDateTime is required: the date the dose was given", ReasonCodes.Required));
         }
 
         // The date as the administering clinic recorded it; a time and offset, when sent, do not move it.
         return value.Length >= 10
             ? (value[..10], null)
-            : (null, FhirError.Invalid("Immunization.occurrence", $"'{value}' is not a full date (yyyy-MM-dd)"));
+            : (null, Unnormalized("Immunization.occurrence", $"'{value}' is not a full date (yyyy-MM-dd)", ReasonCodes.InvalidDate));
     }
+
+    private static FhirError Unnormalized(string expression, string message, string reason) =>
+        OperationOutcomes.FromNormalizer([Issue.Invalid(expression, message, reason)], field => field);
 
     private static int? ReadDoseNumber(Immunization immunization) => immunization.ProtocolApplied.FirstOrDefault()?.DoseNumber switch
     {
@@ -124,19 +128,30 @@ internal sealed record ImmunizationInput(
         immunization.Performer.Select(performer => performer.Actor?.Identifier).FirstOrDefault(identifier => identifier?.System == FhirSystems.UnitCode)?.Value
         ?? (immunization.Location?.Identifier is { System: FhirSystems.UnitCode } location ? location.Value : null);
 
-    private static TEnum Coded<TEnum>(CodeableConcept? concept, string hubSystem, string v2System, CodedValueSystem<TEnum> codes)
+    /// <summary>The hub's or HL7 v2 coding; else a coding of another system that the sender's map translates; else unknown.</summary>
+    private static TEnum Coded<TEnum>(
+        CodeableConcept? concept, string hubSystem, string v2System, CodedValueSystem<TEnum> table, ICodeTranslator codes, CodeMapSystem mapSystem)
         where TEnum : struct, Enum
     {
-        foreach (var coding in concept?.Coding ?? [])
+        var codings = concept?.Coding ?? [];
+        foreach (var coding in codings)
         {
-            if (coding.System == hubSystem && coding.Code is { } code && codes.TryParse(code, out var value))
+            if (coding.System == hubSystem && coding.Code is { } code && table.TryParse(code, out var value))
             {
                 return value;
             }
 
-            if (coding.System == v2System && codes.Entries.FirstOrDefault(entry => entry.Hl7 == coding.Code) is { } entry)
+            if (coding.System == v2System && table.Entries.FirstOrDefault(entry => entry.Hl7 == coding.Code) is { } entry)
             {
                 return entry.Value;
+            }
+        }
+
+        foreach (var coding in codings.Where(coding => coding.System != hubSystem && coding.System != v2System && !string.IsNullOrWhiteSpace(coding.Code)))
+        {
+            if (codes.Translate(mapSystem, coding.Code!) is { FromMap: true, Code: { } mapped } && table.TryParse(mapped, out var value))
+            {
+                return value;
             }
         }
 

@@ -19,7 +19,10 @@ internal sealed class WritePlan
     public void Fail(WriteEntry entry, FhirError error) => Errors.Add(entry.Prefix is null ? error : error.Under(entry.Prefix));
 
     /// <summary>All errors as one: the highest status, every issue.</summary>
-    public FhirError CombinedError() => new(Errors.Max(error => error.Status), [.. Errors.SelectMany(error => error.Issues)]);
+    public FhirError CombinedError() => new(Errors.Max(error => error.Status), [.. Errors.SelectMany(error => error.Issues)])
+    {
+        Unnormalized = [.. Errors.SelectMany(error => error.Unnormalized)],
+    };
 
     public static OperationOutcome NotStored(string resourceType) => OperationOutcomes.From([new FhirIssue(
         OperationOutcome.IssueType.NotSupported,

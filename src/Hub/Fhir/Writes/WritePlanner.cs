@@ -1,3 +1,4 @@
+using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Reports;
@@ -11,19 +12,23 @@ namespace Exchange.Hub.Fhir.Writes;
 
 /// <summary>
 /// Checks and normalizes every write of a request before anything is written, and groups the writes per record so
-/// each record is written by one grain call. Uses the same normalizers as the gRPC clinic API.
+/// each record is written by one grain call. Uses the same normalizers as the gRPC clinic API, with the caller's code
+/// map: codes in systems the hub does not know are read through it, and every dose records the map version in force.
 /// </summary>
 internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTranslator translator)
 {
     /// <param name="callerUnit">The caller's own unit: where a dose without a performer was given.</param>
-    public async Task<WritePlan> PlanAsync(IReadOnlyList<WriteEntry> entries, DateOnly today, bool transaction, string? callerUnit = null)
+    /// <param name="codes">The caller's code translator (its current code map); the hub's tables only when null.</param>
+    public async Task<WritePlan> PlanAsync(
+        IReadOnlyList<WriteEntry> entries, DateOnly today, bool transaction, string? callerUnit = null, ICodeTranslator? codes = null)
     {
+        codes ??= SourceCodeTranslator.HubOnly;
         var plan = new WritePlan();
         var byEntry = new Dictionary<WriteEntry, PatientTarget>();
         var byHubId = new Dictionary<string, PatientTarget>(StringComparer.Ordinal);
         foreach (var entry in entries.Where(entry => entry.Resource is Patient))
         {
-            if (await PlanPatientAsync(entry, (Patient)entry.Resource, today, plan) is { } target)
+            if (await PlanPatientAsync(entry, (Patient)entry.Resource, today, plan, codes) is { } target)
             {
                 byEntry[entry] = target;
                 if (target.HubId is { } hubId)
@@ -34,6 +39,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         }
 
         var immunizations = new List<(WriteEntry Entry, ImmunizationInput Input, PatientTarget Target)>();
+        var localPatients = new LocalPatients(entries);
         foreach (var entry in entries)
         {
             switch (entry.Resource)
@@ -44,8 +50,8 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
                     await PlanStatusChangeAsync(entry, immunization, plan);
                     break;
                 case Immunization immunization:
-                    var (input, error) = ImmunizationInput.From(immunization, translator);
-                    var target = input is null ? null : await TargetOfAsync(entry, input.Patient, entries, byEntry, byHubId, plan);
+                    var (input, error) = ImmunizationInput.From(immunization, translator, codes);
+                    var target = input is null ? null : await TargetOfAsync(entry, input.Patient, localPatients, byEntry, byHubId, plan);
                     if (error is not null)
                     {
                         plan.Fail(entry, error);
@@ -72,19 +78,19 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
 
         foreach (var group in immunizations.GroupBy(item => item.Target))
         {
-            PlanDoses(group.Key, [.. group.Select(item => (item.Entry, item.Input))], today, plan, callerUnit);
+            PlanDoses(group.Key, [.. group.Select(item => (item.Entry, item.Input))], today, plan, callerUnit, codes.MapVersion);
         }
 
         return plan;
     }
 
-    private async Task<PatientTarget?> PlanPatientAsync(WriteEntry entry, Patient patient, DateOnly today, WritePlan plan)
+    private async Task<PatientTarget?> PlanPatientAsync(WriteEntry entry, Patient patient, DateOnly today, WritePlan plan, ICodeTranslator codes)
     {
         var input = PatientInput.From(patient);
-        var normalized = PersonNormalizer.Normalize(input.Reported, PatientInput.Field, today);
+        var normalized = PersonNormalizer.Normalize(input.Reported, PatientInput.Field, today, codes);
         if (!normalized.Succeeded)
         {
-            plan.Fail(entry, OperationOutcomes.FromIssues(normalized.Issues, input.PathOf));
+            plan.Fail(entry, OperationOutcomes.FromNormalizer(normalized.Issues, input.PathOf));
             return null;
         }
 
@@ -147,28 +153,19 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
     private async Task<PatientTarget?> TargetOfAsync(
         WriteEntry entry,
         ResourceReference reference,
-        IReadOnlyList<WriteEntry> entries,
+        LocalPatients localPatients,
         Dictionary<WriteEntry, PatientTarget> byEntry,
         Dictionary<string, PatientTarget> byHubId,
         WritePlan plan)
     {
         var expression = "Immunization.patient.reference";
-        var hubId = reference.Reference switch
+        if (reference.Reference is { } literal && localPatients.Find(literal) is { } patientEntry)
         {
-            null => await ResolveIdentifierAsync(reference.Identifier),
-            var text => LocalPatient(text, entries) is { } local ? null : PatientId(text),
-        };
-        if (reference.Reference is { } literal && LocalPatient(literal, entries) is { } patientEntry)
-        {
-            if (byEntry.TryGetValue(patientEntry, out var local))
-            {
-                return local;
-            }
-
-            // The Patient entry itself failed and is already reported.
-            return null;
+            // Null when the Patient entry itself failed: that is already reported.
+            return byEntry.GetValueOrDefault(patientEntry);
         }
 
+        var hubId = reference.Reference is { } text ? PatientId(text) : await ResolveIdentifierAsync(reference.Identifier);
         if (reference.Reference is { } unresolved && unresolved.StartsWith("urn:", StringComparison.Ordinal))
         {
             plan.Fail(entry, new FhirError(StatusCodes.Status400BadRequest, [new FhirIssue(
@@ -207,11 +204,6 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
             ? await directory.ResolveAsync(new PersonIdentifier(kind, kind == IdentifierKind.HubId ? value.ToLowerInvariant() : value.ToUpperInvariant()))
             : null;
 
-    /// <summary>The Patient entry a literal reference names: by fullUrl, or "Patient/x" against a fullUrl ending so.</summary>
-    private static WriteEntry? LocalPatient(string reference, IReadOnlyList<WriteEntry> entries) =>
-        entries.FirstOrDefault(candidate => candidate.Resource is Patient && candidate.FullUrl is { } fullUrl
-            && (fullUrl == reference || fullUrl.EndsWith("/" + reference, StringComparison.Ordinal)));
-
     /// <summary>The id of "Patient/{id}" (relative or absolute); null for anything else.</summary>
     private static string? PatientId(string reference)
     {
@@ -247,8 +239,9 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         plan.StatusChanges.Add((entry, hubId, eventId));
     }
 
+    /// <param name="mapVersion">The caller's code map version, recorded on every dose as gRPC does.</param>
     private static void PlanDoses(
-        PatientTarget target, List<(WriteEntry Entry, ImmunizationInput Input)> items, DateOnly today, WritePlan plan, string? callerUnit)
+        PatientTarget target, List<(WriteEntry Entry, ImmunizationInput Input)> items, DateOnly today, WritePlan plan, string? callerUnit, string? mapVersion)
     {
         var pending = new List<(WriteEntry Entry, ImmunizationInput Input)>();
         foreach (var item in items)
@@ -273,15 +266,16 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         {
             var (entry, input) = pending[i];
             var reported = input.Reported with { DoseNumber = numbers[i], AdministeringUnit = input.AdministeringUnit ?? callerUnit ?? target.ManagingUnit };
+            // The vaccine is already canonical (translated per coding system), so the hub's tables read it here.
             var dose = VaccinationNormalizer.Normalize(reported, ImmunizationInput.Field, target.BirthDate, today);
             if (!dose.Succeeded)
             {
-                plan.Fail(entry, OperationOutcomes.FromIssues(dose.Issues, ImmunizationInput.PathOf));
+                plan.Fail(entry, OperationOutcomes.FromNormalizer(dose.Issues, ImmunizationInput.PathOf));
                 continue;
             }
 
             var value = dose.Value;
-            target.Doses.Add((entry, value with { Dose = value.Dose with { Cvx = input.Coding.ReportedCvx } }));
+            target.Doses.Add((entry, value with { Dose = value.Dose with { Cvx = input.Coding.ReportedCvx }, CodeMapVersion = mapVersion }));
         }
     }
 
