@@ -5,6 +5,7 @@ using Exchange.Hub.Audit;
 using Exchange.Hub.Fhir.Endpoints;
 using Exchange.Hub.Fhir.Errors;
 using Exchange.Hub.Fhir.Http;
+using Exchange.Hub.Quarantine;
 using Exchange.Silo.Registry;
 using Hl7.Fhir.Model;
 
@@ -49,7 +50,7 @@ internal static class ForecastEndpoints
     }
 
     /// <summary>POST $immds-forecast with a Parameters body: a posted Patient (not stored) or a stored one by reference.</summary>
-    public static async Task<IResult> OperationAsync(HttpContext context, PersonDirectory directory, TimeProvider time)
+    public static async Task<IResult> OperationAsync(HttpContext context, PersonDirectory directory, QuarantineGate quarantine, TimeProvider time)
     {
         var (parameters, _, readError) = await FhirRequestReader.ReadAsync<Parameters>(context.Request);
         if (readError is not null)
@@ -70,7 +71,7 @@ internal static class ForecastEndpoints
         }
 
         var (subject, subjectError) = input.Patient is { } patient
-            ? PostedChild.Read(patient, input.Immunizations)
+            ? PostedChild.Read(patient, input.Immunizations, await quarantine.CodesForAsync(FhirRequestFilter.CallerOf(context)))
             : await StoredAsync(context, directory, input.PatientId!, ForecastParameters.PatientValuePath);
         return Respond(subject, subjectError, date, input.Patient is null ? ForecastParameters.AssessmentDatePath : $"{PostedChild.PatientPath}.birthDate");
     }

@@ -1,3 +1,4 @@
+using Exchange.Adapters.CodeMaps;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
 using Exchange.Adapters.Schedule;
@@ -16,7 +17,8 @@ internal static class PostedChild
 {
     public const string PatientPath = "Parameters.parameter.where(name='patient').resource";
 
-    public static (ForecastSubject? Subject, FhirError? Error) Read(Patient patient, IReadOnlyList<Immunization> immunizations)
+    /// <param name="codes">The caller's code map: posted Immunizations may carry the sender's local codes, as on writes.</param>
+    public static (ForecastSubject? Subject, FhirError? Error) Read(Patient patient, IReadOnlyList<Immunization> immunizations, ICodeTranslator codes)
     {
         ArgumentNullException.ThrowIfNull(patient);
         ArgumentNullException.ThrowIfNull(immunizations);
@@ -36,7 +38,7 @@ internal static class PostedChild
                 continue;
             }
 
-            var (input, error) = ImmunizationInput.From(immunization, VaccineCodeTranslator.Default);
+            var (input, error) = ImmunizationInput.From(immunization, VaccineCodeTranslator.Default, codes);
             if (error is not null)
             {
                 return (null, error.Under($"Parameters.parameter.where(name='immunization')[{i}].resource"));
