@@ -155,6 +155,26 @@ public abstract class ExchangeLogTests(HubProcess hub)
     }
 
     [Fact]
+    public async Task FhirErrors_AreLoggedWithTheirOwnHttpStatusAsRejected()
+    {
+        var system = $"his-log-{Guid.NewGuid():N}"[..20];
+        using var http = Fhir.FhirTestData.Http(hub, system);
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        using var missing = await http.GetAsync(new Uri("Patient/0123456789abcdef0123456789abcdef", UriKind.Relative));
+        using var malformed = await http.PostAsync(
+            new Uri("Patient", UriKind.Relative),
+            new StringContent("{\"resourceType\": \"Patient\", ", System.Text.Encoding.UTF8, "application/fhir+json"));
+
+        var entries = await AuditClients.QueryAllAsync(hub, new EntryFilter { CallerSystem = system, From = Timestamp.FromDateTimeOffset(from) });
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.BadRequest), (missing.StatusCode, malformed.StatusCode));
+        Assert.Equal(
+            [("400", ExchangeOutcome.Rejected), ("404", ExchangeOutcome.Rejected)],
+            entries.Select(entry => (entry.StatusCode, entry.Outcome)).Order());
+        Assert.All(entries, entry => Assert.Equal("fhir", entry.Protocol));
+    }
+
+    [Fact]
     public async Task CountPerDay_ByCallerSystem_CountsTodaysCalls()
     {
         var system = $"count-{Guid.NewGuid():N}"[..20];

@@ -4,11 +4,14 @@ using Hl7.Fhir.Model;
 namespace Exchange.Hub.Fhir.Http;
 
 /// <summary>A FHIR response: a resource serialized by Firely as application/fhir+json, with status and headers.</summary>
-internal sealed class FhirResult(int status, Resource? resource, string? location = null) : IResult
+internal sealed class FhirResult(int status, Resource? resource, string? location = null) : IResult, IStatusCodeHttpResult
 {
     public const string ContentType = "application/fhir+json; charset=utf-8";
 
     public int Status => status;
+
+    /// <summary>Read by the exchange log before the result is written, so an error is logged with its own status.</summary>
+    int? IStatusCodeHttpResult.StatusCode => status;
 
     public Resource? Resource => resource;
 
