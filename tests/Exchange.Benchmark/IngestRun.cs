@@ -11,11 +11,12 @@ namespace Exchange.Benchmark;
 /// </summary>
 internal static class IngestRun
 {
-    public static async Task<IngestResult> RunAsync(HubProcess hub, BulkUploadItem[] items, int streams)
+    /// <param name="clinic">The uploading clinic; by default one serving every synthetic unit.</param>
+    public static async Task<IngestResult> RunAsync(HubProcess hub, BulkUploadItem[] items, int streams, SystemDefinition? clinic = null)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(items);
-        var client = await hub.ClinicAsync(Program.SystemId);
+        var client = new ClinicRecords.ClinicRecordsClient(await hub.CallerAsync(clinic ?? HubProcess.ClinicDefinition(Program.SystemId)));
         var cpuStart = CpuSnapshot.Take(hub.ProcessId);
         var clock = Stopwatch.StartNew();
         var tallies = await Task.WhenAll(Enumerable.Range(0, streams).Select(stream =>

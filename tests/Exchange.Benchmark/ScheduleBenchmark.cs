@@ -50,7 +50,7 @@ internal static class ScheduleBenchmark
                 item.Child.ManagingUnit = Unit;
                 return item;
             }).ToArray();
-            await IngestRun.RunAsync(hub, items, streams: 4);
+            await IngestRun.RunAsync(hub, items, streams: 4, UnitClinic());
 
             Report($"seeding {stored - unitChildren:N0} other children ({SeededRowsPerChild} due rows each) by bulk SQL");
             var seedClock = Stopwatch.StartNew();
@@ -138,9 +138,19 @@ internal static class ScheduleBenchmark
         Report($"GetForecast through the hub, {concurrency} callers: {children.Length / clock.Elapsed.TotalSeconds:N0} children/s ({children.Length:N0} children, first activation of each record included)");
     }
 
+    // The measured unit's clinic, also serving the synthetic units its children's earlier doses were given at.
+    private static SystemDefinition UnitClinic()
+    {
+        var definition = HubProcess.ClinicDefinition($"{Program.SystemId}-{Unit}");
+        definition.OtherUnits.Add(definition.UnitCode);
+        definition.UnitCode = Unit;
+        return definition;
+    }
+
     private static async Task DueListAsync(HubProcess hub, int queries, bool includeOverdue)
     {
-        var reports = new ScheduleReports.ScheduleReportsClient(await hub.CallerAsync(HubProcess.ClinicDefinition(Program.SystemId)));
+        // Names and phones of a unit's children go only to that unit's clinic (or its disease-control centre).
+        var reports = new ScheduleReports.ScheduleReportsClient(await hub.CallerAsync(UnitClinic()));
         var today = ChinaCalendar.Today(DateTimeOffset.UtcNow);
         var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 is var d && d == 0 ? 7 : d);
         var request = new ListDueRequest

@@ -13,4 +13,7 @@ public static class StorageNames
     public const string CodeMapState = "codemap";
 
     public const string AccessRegistryState = "access-registry";
+
+    /// <summary>The secret that names public-lookup quotas (<see cref="RateLimits.ILookupKeySecretGrain"/>).</summary>
+    public const string LookupKeySecretState = "lookup-key-secret";
 }

@@ -2,7 +2,8 @@ namespace Exchange.Silo.RateLimits;
 
 /// <summary>
 /// One fixed-window lookup quota, cluster-wide: one activation per key in the whole cluster, so every node counts
-/// against the same budget. Keyed by what is limited, held only as a hash ("client:&lt;sha256&gt;", "key:&lt;sha256&gt;").
+/// against the same budget. Keyed by what is limited, held only as a keyed hash ("client:&lt;hmac&gt;", "key:&lt;hmac&gt;", see
+/// <see cref="ILookupKeySecretGrain"/>).
 /// </summary>
 [Alias("exchange.lookup-quota-grain")]
 public interface ILookupQuotaGrain : IGrainWithStringKey
