@@ -35,7 +35,7 @@ public abstract class ExchangeLogPersonsTests(HubProcess hub)
         await clinic.FindChildrenAsync(new FindChildrenRequest { MotherIdNumber = person.Mother.IdNumber });
         await clinic.FindChildrenAsync(new FindChildrenRequest { Demographics = new DemographicQuery { Name = person.Name, BirthDate = person.BirthDate, Sex = person.Sex } });
         await clinic.GetForecastAsync(new GetForecastRequest { Child = byHubId });
-        var due = await (await hub.ReportsAsync($"reports-{Unit}")).ListDueAsync(
+        var due = await (await hub.ReportsAsync()).ListDueAsync(
             new ListDueRequest { AreaCode = Unit, FromDate = Format(today), ToDate = Format(today.AddDays(14)), IncludeOverdue = true });
         var badDate = await Assert.ThrowsAsync<RpcException>(() => clinic.GetForecastAsync(new GetForecastRequest { Child = byHubId, AssessmentDate = "not a date" }).ResponseAsync);
         var badDose = await Assert.ThrowsAsync<RpcException>(() => clinic.RecordVaccinationsAsync(new RecordVaccinationsRequest

@@ -93,7 +93,7 @@ public sealed class FhirBadInputTests(SqliteHubFixture fixture) : IClassFixture<
         await SingleIssueAsync(read, HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, metadata.StatusCode);
         var capability = await FhirTestData.ReadAsync<CapabilityStatement>(metadata);
-        Assert.Equal(["Patient", "Immunization", "AuditEvent"], capability.Rest[0].Resource.Select(resource => resource.Type));
+        Assert.Equal(["Patient", "Immunization", "ImmunizationRecommendation", "AuditEvent"], capability.Rest[0].Resource.Select(resource => resource.Type));
     }
 
     [Fact]
