@@ -4,11 +4,12 @@ namespace Exchange.Benchmark;
 
 /// <summary>
 /// A closed loop: <c>concurrency</c> callers each await one call at a time until <c>maxCalls</c> calls were started or
-/// the duration is over. Each call gets its own index (0, 1, 2, ...) and its duration is recorded.
+/// the duration is over and at least <c>minCalls</c> were started. Each call gets its own index (0, 1, 2, ...) and its
+/// duration is recorded.
 /// </summary>
 internal static class LoadLoop
 {
-    public static async Task<LatencySummary> RunAsync(int concurrency, int maxCalls, TimeSpan? duration, Func<int, Task> call)
+    public static async Task<LatencySummary> RunAsync(int concurrency, int maxCalls, TimeSpan? duration, Func<int, Task> call, int minCalls = 0)
     {
         var recorder = new LatencyRecorder(maxCalls);
         var next = -1;
@@ -18,7 +19,7 @@ internal static class LoadLoop
             while (true)
             {
                 var index = Interlocked.Increment(ref next);
-                if (index >= maxCalls || (duration is { } limit && clock.Elapsed >= limit))
+                if (index >= maxCalls || (duration is { } limit && clock.Elapsed >= limit && index >= minCalls))
                 {
                     return;
                 }

@@ -38,7 +38,7 @@ internal sealed record Options(
           --children N          synthetic children to ingest per storage (default 20000)
           --storage S           sqlite | postgresql | both (default both)
           --streams K           concurrent BulkUpload streams (default 4); the raw insert uses K*4 connections
-          --get-samples M       GetRecord calls to time (default 5000)
+          --get-samples M       distinct GetRecord requests, repeated for at least the trivial-call duration (default 5000)
           --concurrency C       concurrent callers for the trivial and GetRecord calls (default 32)
           --out DIR             folder for the JSON result (default bench-results)
           --warmup-children W   extra children ingested untimed before measuring (default 300)

@@ -131,7 +131,7 @@ internal static class Program
             var ingestEnded = Stopwatch.StartNew();
             Progress(name, "get-record");
             cpuStart = CpuSnapshot.Take(hub.ProcessId);
-            var get = await GetRecordRun.RunAsync(hub, workload.Measured, options.GetSamples, options.Concurrency, options.Seed + 1);
+            var get = await GetRecordRun.RunAsync(hub, workload.Measured, options.GetSamples, options.Concurrency, options.Seed + 1, options.TrivialDuration);
             var getCpu = CpuSnapshot.Take(hub.ProcessId).Since(cpuStart);
             Progress(name, $"{Summary(get)}; {getCpu}");
             EnsureRunning(hub);
