@@ -169,6 +169,28 @@ public sealed class FhirForecastTests(SqliteHubFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task ImmdsForecast_ImmunizationOfAnotherPatient_BadRequestNamingItsPatient()
+    {
+        var child = ChildBornInRuleSets();
+        var patient = FhirTestData.Newborn(child);
+        patient.Id = "posted-child";
+        var ownDose = FhirTestData.Dose("Patient/posted-child", FhirTestData.NationalVaccineCode, "0202", child.BirthDate);
+        var otherDose = FhirTestData.Dose("Patient/someone-else", FhirTestData.NationalVaccineCode, "0101", child.BirthDate);
+        var parameters = new Parameters();
+        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "patient", Resource = patient });
+        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = ownDose });
+        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = otherDose });
+        using var http = FhirTestData.Http(fixture.Hub);
+
+        using var response = await http.PostAsync(new Uri("$immds-forecast", UriKind.Relative), FhirTestData.Json(parameters));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var issue = (await FhirTestData.ReadAsync<OperationOutcome>(response)).Issue[0];
+        Assert.Equal("Parameters.parameter.where(name='immunization')[1].resource.patient", issue.Expression.Single());
+        Assert.Contains("Patient/someone-else", issue.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task RecommendationSearch_IsLoggedNamingTheChildRead()
     {
         var hubId = await StoreNewbornAsync(ChildBornInRuleSets(), withBirthDoses: false);

@@ -38,6 +38,13 @@ internal static class PostedChild
                 continue;
             }
 
+            if (OfAnotherPatient(immunization, patient))
+            {
+                return (null, FhirError.Invalid(
+                    $"Parameters.parameter.where(name='immunization')[{i}].resource.patient",
+                    $"'{immunization.Patient!.Reference}' is not the posted Patient (Patient/{patient.Id}): every immunization must be the patient's own"));
+            }
+
             var (input, error) = ImmunizationInput.From(immunization, VaccineCodeTranslator.Default, codes);
             if (error is not null)
             {
@@ -55,6 +62,13 @@ internal static class PostedChild
         var reference = patient.Id is { } id ? new ResourceReference($"Patient/{id}") : new ResourceReference { Display = "the Patient of the request (not stored)" };
         return (new ForecastSubject(new ScheduleSubject(birthDate, SexOf(patient.Gender), doses), reference, null, null), null);
     }
+
+    // Only checkable when the posted Patient has an id; a reference may be relative or a full URL ending in Patient/<id>.
+    private static bool OfAnotherPatient(Immunization immunization, Patient patient) =>
+        patient.Id is { Length: > 0 } id
+        && immunization.Patient?.Reference is { Length: > 0 } reference
+        && reference != $"Patient/{id}"
+        && !reference.EndsWith($"/Patient/{id}", StringComparison.Ordinal);
 
     private static Sex SexOf(AdministrativeGender? gender) => gender switch
     {
