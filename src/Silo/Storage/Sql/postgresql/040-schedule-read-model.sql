@@ -47,7 +47,9 @@ CREATE TABLE IF NOT EXISTS schedule_dose
 );
 
 CREATE INDEX IF NOT EXISTS schedule_dose_area ON schedule_dose (service_id, managing_unit, eligible_from);
-CREATE INDEX IF NOT EXISTS schedule_dose_given ON schedule_dose (service_id, given) WHERE given IS NOT NULL;
+-- Coverage reads a unit's (or an area's) rows through schedule_dose_area and filters the given dates there; an index
+-- on given alone was never chosen, and cost an index entry per given dose at every write.
+DROP INDEX IF EXISTS schedule_dose_given;
 
 -- Upserts change only rows whose values differ (a new dose touches one or two rows), then rows the projection no
 -- longer has are deleted. A cleared or deleted person loses all its rows.
