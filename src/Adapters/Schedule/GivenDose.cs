@@ -26,6 +26,13 @@ public sealed record ScheduleSubject(DateOnly BirthDate, Sex Sex, IReadOnlyList<
             person.Vaccinations.Where(vaccination => vaccination.IsValid).Select(GivenDose.From).ToList());
     }
 
+    /// <summary>True when the schedule would assess both alike: same birth date, sex and doses (by event, product and date).</summary>
+    public bool HasSameFacts(ScheduleSubject other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return BirthDate == other.BirthDate && Sex == other.Sex && Doses.SequenceEqual(other.Doses);
+    }
+
     /// <summary>The date the child reaches <paramref name="age"/>.</summary>
     public DateOnly DateAtAge(CalendarSpan age) => age.AddTo(BirthDate);
 }

@@ -13,12 +13,14 @@ internal sealed class ScheduleIndex
     private readonly Dictionary<(string RuleSet, string Series), string> _fingerprints = [];
     private readonly Dictionary<(string RuleSet, string Series), IReadOnlySet<string>> _dependencies = [];
     private readonly Dictionary<string, string> _liveFingerprints = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScheduleRuleSet> _ruleSets = new(StringComparer.Ordinal);
 
     public ScheduleIndex(IReadOnlyList<ScheduleRuleSet> oldestFirst)
     {
         var scheduled = new List<(string, int)>();
         foreach (var rules in oldestFirst)
         {
+            _ruleSets[rules.Id] = rules;
             _liveFingerprints[rules.Id] = LiveFingerprint(rules);
             foreach (var series in rules.Series)
             {
@@ -44,6 +46,8 @@ internal sealed class ScheduleIndex
 
     /// <summary>Every (series, dose number) any rule set schedules, each once.</summary>
     public IReadOnlyList<(string Series, int Dose)> ScheduledDoses { get; }
+
+    public ScheduleRuleSet RuleSet(string id) => _ruleSets[id];
 
     /// <summary>The dose's rule in the newest rule set that has it.</summary>
     public DoseRule Newest(string seriesId, int dose) => _newest[(seriesId, dose)];

@@ -46,8 +46,7 @@ public static class ScheduleProjector
 
     private static bool SkippedAt(ScheduleLibrary library, string seriesId, int dose, ScheduleSubject child, DateOnly latest, string ruleSetId)
     {
-        var rules = library.RuleSets.First(r => r.Id == ruleSetId);
-        return library.Index.Find(rules, seriesId, dose) is { Rule.SkipFrom: { } skip } && child.DateAtAge(skip) == latest;
+        return library.Index.Find(library.Index.RuleSet(ruleSetId), seriesId, dose) is { Rule.SkipFrom: { } skip } && child.DateAtAge(skip) == latest;
     }
 
     /// <summary>
@@ -58,7 +57,7 @@ public static class ScheduleProjector
     /// </summary>
     private static List<ProjectedDose> DoseFacts(ScheduleLibrary library, ScheduleSubject child, ScheduleAssessment current, DateOnly today)
     {
-        var currentRules = library.RuleSets.First(r => r.Id == current.RuleSetId);
+        var currentRules = library.Index.RuleSet(current.RuleSetId);
         var owned = new List<(ScheduleRuleSet Rules, DoseRule Rule, string Series)>();
         var reevaluate = new Dictionary<ScheduleRuleSet, HashSet<string>>();
         foreach (var (seriesId, number) in library.Index.ScheduledDoses)
@@ -71,8 +70,12 @@ public static class ScheduleProjector
             var judgedBy = library.Index.EvaluatesAlike(rules, currentRules, seriesId) ? currentRules : rules;
             if (judgedBy != currentRules)
             {
-                (reevaluate.TryGetValue(judgedBy, out var needed) ? needed : reevaluate[judgedBy] = new HashSet<string>(StringComparer.Ordinal))
-                    .UnionWith(library.Index.Dependencies(judgedBy, seriesId));
+                if (!reevaluate.TryGetValue(judgedBy, out var needed))
+                {
+                    reevaluate[judgedBy] = needed = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                needed.UnionWith(library.Index.Dependencies(judgedBy, seriesId));
             }
 
             owned.Add((judgedBy, rule, seriesId));
@@ -102,6 +105,7 @@ public static class ScheduleProjector
 
         return facts;
     }
+
     private static Dictionary<(string, int), DoseEvaluation> FirstValid(IEnumerable<DoseEvaluation> evaluations)
     {
         var valid = new Dictionary<(string, int), DoseEvaluation>();

@@ -23,9 +23,6 @@ public sealed record StoredSchedule(
     [property: JsonPropertyName("due")] IReadOnlyList<StoredDue> Due,
     [property: JsonPropertyName("doses")] IReadOnlyList<StoredDose> Doses)
 {
-    /// <summary>The projection of <paramref name="record"/> with the embedded rule sets, as of the record's last update (China date).</summary>
-    public static StoredSchedule For(PersonRecord record) => For(record, ChinaCalendar.Today(record.UpdatedAt));
-
     /// <summary>
     /// The projection of <paramref name="record"/>, reusing <paramref name="previous"/> (the projection of
     /// <paramref name="previousRecord"/>) when nothing the schedule depends on changed on the same day: a new phone
@@ -34,44 +31,35 @@ public sealed record StoredSchedule(
     public static StoredSchedule For(PersonRecord record, PersonRecord? previousRecord, StoredSchedule? previous)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var today = ChinaCalendar.Today(record.UpdatedAt);
-        if (previous is null || previousRecord is null || !SameScheduleFacts(record, previousRecord) || previous.ComputedOn != Clamp(today, record))
-        {
-            return For(record, today);
-        }
-
-        return previous with
-        {
-            Unit = record.Demographics.ManagingUnit,
-            Residence = (int)ResidenceTypes.Of(record.Demographics),
-            RegisterStatus = (int)record.RegisterStatus,
-        };
+        var subject = ScheduleSubject.From(record);
+        var on = AssessedOn(record, ChinaCalendar.Today(record.UpdatedAt));
+        return previous is not null && previousRecord is not null && previous.ComputedOn == on
+            && subject.HasSameFacts(ScheduleSubject.From(previousRecord))
+            ? Of(record, previous.RuleSet, previous.ComputedOn, previous.Due, previous.Doses)
+            : Project(record, subject, on);
     }
 
+    /// <summary>The projection of <paramref name="record"/> with the embedded rule sets, as of <paramref name="today"/>.</summary>
     public static StoredSchedule For(PersonRecord record, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var subject = ScheduleSubject.From(record);
-        var on = Clamp(today, record);
-        var projection = ScheduleProjector.Project(ScheduleLibrary.Embedded, subject, on);
-        return new StoredSchedule(
-            record.Demographics.ManagingUnit,
-            (int)ResidenceTypes.Of(record.Demographics),
-            (int)record.RegisterStatus,
-            projection.RuleSetId,
-            projection.ComputedOn,
-            projection.Due.Select(StoredDue.From).ToList(),
-            projection.Doses.Select(StoredDose.From).ToList());
+        return Project(record, ScheduleSubject.From(record), AssessedOn(record, today));
     }
 
-    private static DateOnly Clamp(DateOnly today, PersonRecord record) =>
-        today < record.Demographics.BirthDate ? record.Demographics.BirthDate : today;
+    private static StoredSchedule Project(PersonRecord record, ScheduleSubject subject, DateOnly on)
+    {
+        var projection = ScheduleProjector.Project(ScheduleLibrary.Embedded, subject, on);
+        return Of(record, projection.RuleSetId, projection.ComputedOn,
+            projection.Due.Select(StoredDue.From).ToList(), projection.Doses.Select(StoredDose.From).ToList());
+    }
 
-    private static bool SameScheduleFacts(PersonRecord a, PersonRecord b) =>
-        a.Demographics.BirthDate == b.Demographics.BirthDate
-        && a.Demographics.Sex == b.Demographics.Sex
-        && a.Vaccinations.Where(v => v.IsValid).Select(v => (v.Dose.VaccineCode, v.Dose.Date))
-            .SequenceEqual(b.Vaccinations.Where(v => v.IsValid).Select(v => (v.Dose.VaccineCode, v.Dose.Date)));
+    // The record's unit, residence type and register status are copied at every write, projected or not.
+    private static StoredSchedule Of(PersonRecord record, string ruleSet, DateOnly on, IReadOnlyList<StoredDue> due, IReadOnlyList<StoredDose> doses) =>
+        new(record.Demographics.ManagingUnit, (int)ResidenceTypes.Of(record.Demographics), (int)record.RegisterStatus, ruleSet, on, due, doses);
+
+    // A child is not assessed before birth (a record may be registered ahead of a late-entered birth date).
+    private static DateOnly AssessedOn(PersonRecord record, DateOnly today) =>
+        today < record.Demographics.BirthDate ? record.Demographics.BirthDate : today;
 }
 
 /// <summary>A next dose (<see cref="ProjectedDue"/>) in short JSON names.</summary>

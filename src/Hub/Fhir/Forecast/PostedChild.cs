@@ -60,7 +60,7 @@ internal static class PostedChild
         }
 
         var reference = patient.Id is { } id ? new ResourceReference($"Patient/{id}") : new ResourceReference { Display = "the Patient of the request (not stored)" };
-        return (new ForecastSubject(new ScheduleSubject(birthDate, SexOf(patient.Gender), doses), reference, null, null), null);
+        return (new ForecastSubject(new ScheduleSubject(birthDate, PatientInput.SexOf(patient.Gender) ?? Sex.NotKnown, doses), reference, null, null), null);
     }
 
     // Only checkable when the posted Patient has an id; a reference may be relative or a full URL ending in Patient/<id>.
@@ -69,12 +69,4 @@ internal static class PostedChild
         && immunization.Patient?.Reference is { Length: > 0 } reference
         && reference != $"Patient/{id}"
         && !reference.EndsWith($"/Patient/{id}", StringComparison.Ordinal);
-
-    private static Sex SexOf(AdministrativeGender? gender) => gender switch
-    {
-        AdministrativeGender.Male => Sex.Male,
-        AdministrativeGender.Female => Sex.Female,
-        AdministrativeGender.Other => Sex.NotStated,
-        _ => Sex.NotKnown,
-    };
 }

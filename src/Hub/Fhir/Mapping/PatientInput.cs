@@ -97,7 +97,8 @@ internal sealed record PatientInput(ReportedPerson Reported, int[] IdentifierInd
         };
     }
 
-    private static Sex? SexOf(AdministrativeGender? gender) => gender switch
+    /// <summary>The canonical sex of a FHIR gender; null when none was sent.</summary>
+    public static Sex? SexOf(AdministrativeGender? gender) => gender switch
     {
         AdministrativeGender.Male => Sex.Male,
         AdministrativeGender.Female => Sex.Female,
