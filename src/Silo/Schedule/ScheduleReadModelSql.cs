@@ -46,6 +46,7 @@ internal static class ScheduleReadModelSql
     /// Coverage of one month (facts §5.1): a dose is eligible from the month the child reaches its age until the 12th
     /// month after, unless given before the report month; a dose given in the month at 7 years or older, or to a
     /// temporary child (status 9), counts as eligible and vaccinated. Vaccinated = eligible and given in the month.
+    /// Each child's dose facts are one JSON array (schedule_coverage.doses, <see cref="StoredDose"/> names).
     /// </summary>
     public static string Coverage(DatabaseKind kind, AreaLevel level)
     {
@@ -56,18 +57,34 @@ internal static class ScheduleReadModelSql
             AreaLevel.City => "substr(managing_unit, 1, 4) || '00'",
             _ => "substr(managing_unit, 1, 2) || '0000'",
         };
-        var (isTimely, isFromSeven) = kind == DatabaseKind.PostgreSql ? ("timely", "from_seven") : ("timely = 1", "from_seven = 1");
+        var (facts, isTimely, isFromSeven) = kind == DatabaseKind.PostgreSql
+            ? ("""
+               d.s AS series, d.n AS dose, d.f AS eligible_from, d.g AS given,
+               coalesce(d.t, false) AS timely, coalesce(d.c, false) AS from_seven
+               FROM schedule_coverage p
+               CROSS JOIN LATERAL jsonb_to_recordset(p.doses) AS d(s text, n integer, f date, g date, t boolean, c boolean)
+               """, "timely", "from_seven")
+            : ("""
+               json_extract(d.value, '$.s') AS series, json_extract(d.value, '$.n') AS dose,
+               json_extract(d.value, '$.f') AS eligible_from, json_extract(d.value, '$.g') AS given,
+               coalesce(json_extract(d.value, '$.t'), 0) AS timely, coalesce(json_extract(d.value, '$.c'), 0) AS from_seven
+               FROM schedule_coverage p, json_each(p.doses) AS d
+               """, "timely = 1", "from_seven = 1");
         return $"""
+            WITH facts AS (
+                SELECT p.managing_unit, p.residence, p.register_status,
+                       {facts}
+                WHERE p.service_id = @ServiceId AND p.managing_unit >= @Low AND p.managing_unit < @High
+                  AND p.{InRegister}
+            )
             SELECT {area} AS area, residence, series, dose,
                    count(*) AS eligible,
                    sum(CASE WHEN given >= @MonthStart AND given < @NextMonth THEN 1 ELSE 0 END) AS vaccinated,
                    sum(CASE WHEN given >= @MonthStart AND given < @NextMonth AND {isTimely} THEN 1 ELSE 0 END) AS timely_vaccinated
-            FROM schedule_dose
-            WHERE service_id = @ServiceId AND managing_unit >= @Low AND managing_unit < @High
-              AND {InRegister}
-              AND ((register_status <> 9 AND eligible_from >= @WindowStart AND eligible_from < @NextMonth
-                    AND (given IS NULL OR given >= @MonthStart))
-                   OR (given >= @MonthStart AND given < @NextMonth AND ({isFromSeven} OR register_status = 9)))
+            FROM facts
+            WHERE (register_status <> 9 AND eligible_from >= @WindowStart AND eligible_from < @NextMonth
+                   AND (given IS NULL OR given >= @MonthStart))
+               OR (given >= @MonthStart AND given < @NextMonth AND ({isFromSeven} OR register_status = 9))
             GROUP BY {area}, residence, series, dose
             """;
     }

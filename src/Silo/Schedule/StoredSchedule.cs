@@ -8,7 +8,7 @@ namespace Exchange.Silo.Schedule;
 /// <summary>
 /// The schedule projection stored inside the person's grain state (key "schedule"), in short JSON names because it
 /// is written with every record. The database triggers of 040-schedule-read-model.sql copy it into the read-model
-/// tables (schedule_due, schedule_dose) in the same statement as the grain write, so the read model never lags an
+/// tables (schedule_due, schedule_coverage) in the same statement as the grain write, so the read model never lags an
 /// acknowledged write and costs no extra round trip.
 /// </summary>
 /// <param name="Unit">Managing unit (10 digits); its first 6 digits are the county.</param>

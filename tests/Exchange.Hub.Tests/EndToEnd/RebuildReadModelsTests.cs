@@ -26,7 +26,7 @@ public sealed class RebuildReadModelsTests
         {
             await connection.OpenAsync();
             await using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM schedule_due; DELETE FROM schedule_dose;";
+            delete.CommandText = "DELETE FROM schedule_due; DELETE FROM schedule_coverage;";
             await delete.ExecuteNonQueryAsync();
         }
 

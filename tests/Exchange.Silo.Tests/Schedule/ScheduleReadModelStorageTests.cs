@@ -81,7 +81,7 @@ public abstract class ScheduleReadModelStorageTests(ScheduleStorageFixture fixtu
         await RegisterAsync(unit, Dose("0202", 1, Birth));
         var week = Week(unit, new DateOnly(2026, 11, 1));
         var before = await fixture.ReadModel.ListDueAsync(week, CancellationToken.None);
-        await fixture.Database.ExecuteAsync("DELETE FROM schedule_due; DELETE FROM schedule_dose;");
+        await fixture.Database.ExecuteAsync("DELETE FROM schedule_due; DELETE FROM schedule_coverage;");
         Assert.Empty(await fixture.ReadModel.ListDueAsync(week, CancellationToken.None));
 
         var rebuilt = await fixture.Rebuilder.RebuildAsync(new DateOnly(2026, 12, 4), CancellationToken.None);

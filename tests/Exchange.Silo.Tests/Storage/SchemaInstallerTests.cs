@@ -50,6 +50,35 @@ public sealed class SchemaInstallerTests
         Assert.Equal(original, await database.ScalarAsync("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'"));
     }
 
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.PostgreSql)]
+    public async Task InstallAsync_DatabaseWithPerDoseCoverageTable_FillsCoverageFromStoredProjectionsAndDropsIt(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind, "installer");
+        await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
+        const string Payload = """
+            {"record":{"hubId":"hub-1"},"schedule":{"u":"4201020101","res":1,"st":1,"doses":[{"s":"BCG","n":1,"f":"2026-01-05","g":"2026-01-05","t":true,"c":false}]}}
+            """;
+        await database.ExecuteAsync(
+            $"INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload) VALUES ('svc', 'person', 'hub-1', 0, 0, 1, {(kind == DatabaseKind.PostgreSql ? "CAST(@payload AS jsonb)" : "@payload")})",
+            ("payload", Payload));
+        // The state a database of the previous release is in: coverage facts held in a per-dose table.
+        await database.ExecuteAsync("DELETE FROM schedule_coverage");
+        await database.ExecuteAsync("CREATE TABLE schedule_dose (service_id TEXT NOT NULL, hub_id TEXT NOT NULL)");
+
+        await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
+
+        Assert.Equal("4201020101", await database.ScalarAsync("SELECT managing_unit FROM schedule_coverage WHERE service_id = 'svc' AND hub_id = 'hub-1'"));
+        var doses = kind == DatabaseKind.PostgreSql ? "jsonb_array_length(doses)" : "json_array_length(doses)";
+        Assert.Equal(1L, Convert.ToInt64(
+            await database.ScalarAsync($"SELECT {doses} FROM schedule_coverage WHERE hub_id = 'hub-1'"), System.Globalization.CultureInfo.InvariantCulture));
+        var perDoseTable = kind == DatabaseKind.PostgreSql
+            ? "SELECT count(*) FROM pg_class WHERE relname = 'schedule_dose'"
+            : "SELECT count(*) FROM sqlite_master WHERE name = 'schedule_dose'";
+        Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync(perDoseTable), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task InstallAsync_PostgreSqlSilosStartingTogether_AllSucceed()
     {

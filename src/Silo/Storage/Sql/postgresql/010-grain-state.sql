@@ -16,6 +16,16 @@ CREATE TABLE IF NOT EXISTS grain_state
     CONSTRAINT grain_state_pk PRIMARY KEY (service_id, state_name, grain_key, n0, n1)
 ) WITH (fillfactor = 90);
 
+-- A person's state is about 10 KB of JSON, compressed at every write and read back by the search indexes and the
+-- schedule trigger: lz4 does both several times faster than the default pglz. Servers built without lz4 keep pglz.
+DO $lz4$
+BEGIN
+    ALTER TABLE grain_state ALTER COLUMN payload SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+    RAISE NOTICE 'lz4 is not available; grain_state.payload keeps the default compression';
+END
+$lz4$;
+
 -- Versions run 1 .. 2147483647 and then wrap to 1 (version % 2147483647 + 1), so an int never overflows.
 -- Write, Clear and Delete always return exactly one row: the new version, or NULL on a version conflict.
 -- Orleans turns NULL into InconsistentStateException; an empty result would not be caught when an ETag was sent.

@@ -1,6 +1,6 @@
 -- Schedule read model: due lists and coverage statistics without activating any grain.
 -- The person grain stores a projection of its record under $.schedule (StoredSchedule.cs) at every write; the
--- triggers below copy it into two tables inside the grain write's own statement, so the read model is never behind
+-- triggers below copy it into two tables (schedule_due, schedule_coverage) inside the grain write's own statement, so the read model is never behind
 -- an acknowledged write and costs no extra round trip (changes() still reports only the grain_state row, which the
 -- write query relies on). `dotnet run --project src/Hub -- rebuild-read-models` refills both tables from grain_state.
 -- Dates are 'yyyy-MM-dd' text (they compare correctly as text); booleans are 0/1.
@@ -27,26 +27,32 @@ CREATE TABLE IF NOT EXISTS schedule_due
 CREATE INDEX IF NOT EXISTS schedule_due_unit ON schedule_due (service_id, managing_unit, recommended, hub_id, series, dose);
 CREATE INDEX IF NOT EXISTS schedule_due_county ON schedule_due (service_id, county, recommended, hub_id, series, dose);
 
-CREATE TABLE IF NOT EXISTS schedule_dose
+-- schedule_coverage: one row per child with its scheduled-dose facts as the projection's JSON array (see the
+-- PostgreSQL script for why not a row per dose).
+CREATE TABLE IF NOT EXISTS schedule_coverage
 (
     service_id      TEXT    NOT NULL,
     hub_id          TEXT    NOT NULL,
-    series          TEXT    NOT NULL,
-    dose            INTEGER NOT NULL,
-    eligible_from   TEXT    NOT NULL,
-    given           TEXT,
-    timely          INTEGER NOT NULL,
-    from_seven      INTEGER NOT NULL,
     managing_unit   TEXT    NOT NULL,
     residence       INTEGER NOT NULL,
     register_status INTEGER NOT NULL,
-    PRIMARY KEY (service_id, hub_id, series, dose)
+    doses           TEXT    NOT NULL,
+    PRIMARY KEY (service_id, hub_id)
 );
 
-CREATE INDEX IF NOT EXISTS schedule_dose_area ON schedule_dose (service_id, managing_unit, eligible_from);
--- Coverage reads a unit's (or an area's) rows through schedule_dose_area and filters the given dates there; an index
--- on given alone was never chosen, and cost an index entry per given dose at every write.
-DROP INDEX IF EXISTS schedule_dose_given;
+CREATE INDEX IF NOT EXISTS schedule_coverage_unit ON schedule_coverage (service_id, managing_unit);
+
+-- Databases from before schedule_coverage: fill it from the stored projections, then drop the per-dose table.
+-- (Harmless when schedule_dose never existed: the fill finds every row already there.)
+INSERT OR IGNORE INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
+SELECT service_id, json_extract(payload, '$.record.hubId'), json_extract(payload, '$.schedule.u'),
+       json_extract(payload, '$.schedule.res'), json_extract(payload, '$.schedule.st'),
+       json_extract(payload, '$.schedule.doses')
+FROM grain_state
+WHERE state_name = 'person' AND json_extract(payload, '$.record.hubId') IS NOT NULL
+  AND json_extract(payload, '$.schedule.doses') IS NOT NULL
+  AND EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schedule_dose');
+DROP TABLE IF EXISTS schedule_dose;
 
 -- Recreated on every start so that a changed trigger body takes effect (the installer runs in one transaction).
 DROP TRIGGER IF EXISTS schedule_read_model_insert;
@@ -72,19 +78,14 @@ BEGIN
         county = excluded.county, register_status = excluded.register_status,
         grain_key = excluded.grain_key, n0 = excluded.n0, n1 = excluded.n1;
 
-    INSERT INTO schedule_dose (service_id, hub_id, series, dose, eligible_from, given, timely, from_seven,
-                               managing_unit, residence, register_status)
-    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
-           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.f'),
-           json_extract(d.value, '$.g'), coalesce(json_extract(d.value, '$.t'), 0), coalesce(json_extract(d.value, '$.c'), 0),
-           json_extract(NEW.payload, '$.schedule.u'), json_extract(NEW.payload, '$.schedule.res'),
-           json_extract(NEW.payload, '$.schedule.st')
-    FROM json_each(NEW.payload, '$.schedule.doses') AS d
-    WHERE true
-    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
-    SET eligible_from = excluded.eligible_from, given = excluded.given, timely = excluded.timely,
-        from_seven = excluded.from_seven, managing_unit = excluded.managing_unit, residence = excluded.residence,
-        register_status = excluded.register_status;
+    INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'), json_extract(NEW.payload, '$.schedule.u'),
+           json_extract(NEW.payload, '$.schedule.res'), json_extract(NEW.payload, '$.schedule.st'),
+           coalesce(json_extract(NEW.payload, '$.schedule.doses'), '[]')
+    WHERE json_extract(NEW.payload, '$.record.hubId') IS NOT NULL AND json_extract(NEW.payload, '$.schedule') IS NOT NULL
+    ON CONFLICT (service_id, hub_id) DO UPDATE
+    SET managing_unit = excluded.managing_unit, residence = excluded.residence,
+        register_status = excluded.register_status, doses = excluded.doses;
 END;
 
 -- An update upserts only rows whose values changed, then deletes rows the projection no longer has.
@@ -110,22 +111,16 @@ BEGIN
           IS NOT (excluded.vaccine, excluded.earliest, excluded.recommended, excluded.overdue, excluded.latest,
                   excluded.managing_unit, excluded.register_status);
 
-    INSERT INTO schedule_dose (service_id, hub_id, series, dose, eligible_from, given, timely, from_seven,
-                               managing_unit, residence, register_status)
-    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'),
-           json_extract(d.value, '$.s'), json_extract(d.value, '$.n'), json_extract(d.value, '$.f'),
-           json_extract(d.value, '$.g'), coalesce(json_extract(d.value, '$.t'), 0), coalesce(json_extract(d.value, '$.c'), 0),
-           json_extract(NEW.payload, '$.schedule.u'), json_extract(NEW.payload, '$.schedule.res'),
-           json_extract(NEW.payload, '$.schedule.st')
-    FROM json_each(NEW.payload, '$.schedule.doses') AS d
-    WHERE true
-    ON CONFLICT (service_id, hub_id, series, dose) DO UPDATE
-    SET eligible_from = excluded.eligible_from, given = excluded.given, timely = excluded.timely,
-        from_seven = excluded.from_seven, managing_unit = excluded.managing_unit, residence = excluded.residence,
-        register_status = excluded.register_status
-    WHERE (eligible_from, given, timely, from_seven, managing_unit, residence, register_status)
-          IS NOT (excluded.eligible_from, excluded.given, excluded.timely, excluded.from_seven, excluded.managing_unit,
-                  excluded.residence, excluded.register_status);
+    INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
+    SELECT NEW.service_id, json_extract(NEW.payload, '$.record.hubId'), json_extract(NEW.payload, '$.schedule.u'),
+           json_extract(NEW.payload, '$.schedule.res'), json_extract(NEW.payload, '$.schedule.st'),
+           coalesce(json_extract(NEW.payload, '$.schedule.doses'), '[]')
+    WHERE json_extract(NEW.payload, '$.record.hubId') IS NOT NULL AND json_extract(NEW.payload, '$.schedule') IS NOT NULL
+    ON CONFLICT (service_id, hub_id) DO UPDATE
+    SET managing_unit = excluded.managing_unit, residence = excluded.residence,
+        register_status = excluded.register_status, doses = excluded.doses
+    WHERE (managing_unit, residence, register_status, doses)
+          IS NOT (excluded.managing_unit, excluded.residence, excluded.register_status, excluded.doses);
 
     DELETE FROM schedule_due
     WHERE service_id = NEW.service_id
@@ -134,17 +129,14 @@ BEGIN
                       WHERE json_extract(d.value, '$.s') = schedule_due.series
                         AND json_extract(d.value, '$.n') = schedule_due.dose);
 
-    DELETE FROM schedule_dose
-    WHERE service_id = NEW.service_id
-      AND hub_id = coalesce(json_extract(NEW.payload, '$.record.hubId'), json_extract(OLD.payload, '$.record.hubId'))
-      AND NOT EXISTS (SELECT 1 FROM json_each(NEW.payload, '$.schedule.doses') AS d
-                      WHERE json_extract(d.value, '$.s') = schedule_dose.series
-                        AND json_extract(d.value, '$.n') = schedule_dose.dose);
+    DELETE FROM schedule_coverage
+    WHERE service_id = NEW.service_id AND json_extract(NEW.payload, '$.schedule') IS NULL
+      AND hub_id = coalesce(json_extract(NEW.payload, '$.record.hubId'), json_extract(OLD.payload, '$.record.hubId'));
 END;
 
 CREATE TRIGGER schedule_read_model_delete AFTER DELETE ON grain_state
 WHEN OLD.state_name = 'person' AND json_extract(OLD.payload, '$.record.hubId') IS NOT NULL
 BEGIN
     DELETE FROM schedule_due WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
-    DELETE FROM schedule_dose WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
+    DELETE FROM schedule_coverage WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
 END;
