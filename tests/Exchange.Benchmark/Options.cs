@@ -41,7 +41,7 @@ internal sealed record Options(
           --get-samples M       distinct GetRecord requests, repeated for at least the trivial-call duration (default 5000)
           --concurrency C       concurrent callers for the trivial and GetRecord calls (default 32)
           --out DIR             folder for the JSON result (default bench-results)
-          --warmup-children W   extra children ingested untimed before measuring (default 300)
+          --warmup-children W   extra children ingested untimed before measuring (default 3000)
           --trivial-seconds S   duration of the trivial-call baseline (default 5)
           --seed X              synthetic population seed (default 20240501)
           --audit A             on | off | both (default on): the hub with its exchange log, without it (Audit:Enabled
@@ -50,7 +50,7 @@ internal sealed record Options(
           --keep                keep the hub's data folder and databases for inspection
         """;
 
-    public static Options Default { get; } = new(20_000, StorageChoice.Both, 4, 5_000, 32, "bench-results", 300, TimeSpan.FromSeconds(5), 20_240_501);
+    public static Options Default { get; } = new(20_000, StorageChoice.Both, 4, 5_000, 32, "bench-results", 3_000, TimeSpan.FromSeconds(5), 20_240_501);
 
     public int RawConnections => Streams * 4;
 
