@@ -26,7 +26,7 @@ internal static class PersonSearchQueries
         ? """
           SELECT payload -> 'record' ->> 'hubId' FROM grain_state
           WHERE state_name = 'person' AND service_id = @ServiceId
-            AND payload -> 'record' -> 'demographics' ->> 'name' = @Name
+            AND (payload -> 'record' -> 'demographics' ->> 'name') COLLATE "C" = @Name
             AND payload -> 'record' -> 'demographics' ->> 'birthDate' = @BirthDate
             AND (payload -> 'record' -> 'demographics' ->> 'sex')::int = @Sex
           LIMIT @Limit
