@@ -150,6 +150,15 @@ internal static class Program
                 Progress(name, $"hub database {hubDatabase}");
             }
 
+            RawInsertResult? rawAfter = null;
+            if (raw is not null)
+            {
+                Progress(name, "raw insert baseline again, after the ingest and get-record (the host's speed drifts)");
+                rawAfter = await RawPostgresBaseline.RunAsync(workload, options.RawConnections);
+                Progress(name, string.Create(CultureInfo.InvariantCulture,
+                    $"raw after: {rawAfter.ChildrenPerSecond:N0} children/s, {rawAfter.DosesPerSecond:N0} doses/s in {rawAfter.Seconds:F1} s; {rawAfter.Cpu}"));
+            }
+
             // Last, so the database statistics above cover the gRPC ingest alone.
             Progress(name, $"FHIR transaction ingest ({workload.FhirBundles.Length} Bundles of 1 Patient + {FhirBundles.DosesPerBundle} Immunizations)");
             var fhir = await FhirIngestRun.RunAsync(hub, workload.FhirBundles, options.Streams * 4);
@@ -157,7 +166,7 @@ internal static class Program
                 $"FHIR: {fhir.ResourcesPerSecond:N0} resources/s in {fhir.Seconds:F1} s ({(ingest.Children + ingest.Doses) / ingest.Seconds:N0} gRPC resources/s); {fhir.Cpu}"));
 
             succeeded = true;
-            return new StorageResult(name, trivial, trivialCpu, raw, ingest, fhir, hubDatabase, get, getCpu, LoadAverage());
+            return new StorageResult(name, trivial, trivialCpu, raw, rawAfter, ingest, fhir, hubDatabase, get, getCpu, LoadAverage());
         }
         catch (Exception exception) when (hub.HasExited && exception is not BenchmarkException)
         {

@@ -13,6 +13,7 @@ internal sealed record StorageResult(
     LatencySummary TrivialCall,
     CpuUsage TrivialCallCpu,
     RawInsertResult? RawInsert,
+    RawInsertResult? RawInsertAfter,
     IngestResult Ingest,
     FhirIngestResult FhirIngest,
     PgActivity? IngestDatabase,
@@ -41,7 +42,8 @@ internal sealed class Report(Options options, string loadAverageAtStart)
         _results.Add(result);
         var storage = result.Storage;
         var trivial = result.TrivialCall;
-        var raw = result.RawInsert ?? _results.Select(r => r.RawInsert).LastOrDefault(r => r is not null);
+        var rawRun = result.RawInsert is null ? _results.LastOrDefault(r => r.RawInsert is not null) : result;
+        var raw = rawRun is null ? null : RawBaseline.Of(rawRun.RawInsert!, rawRun.RawInsertAfter);
         var ingest = result.Ingest;
         var get = result.GetRecord;
         var isPostgres = storage == "postgresql";
@@ -53,6 +55,12 @@ internal sealed class Report(Options options, string loadAverageAtStart)
         {
             Row(storage, $"raw insert ({own.Connections} conns) children/s", own.ChildrenPerSecond, "children/s");
             Row(storage, $"raw insert ({own.Connections} conns) doses/s", own.DosesPerSecond, "doses/s");
+            if (result.RawInsertAfter is { } after)
+            {
+                Row(storage, "raw insert after ingest doses/s", after.DosesPerSecond, "doses/s");
+                Row(storage, "raw insert doses/s, mean of both", raw!.DosesPerSecond, "doses/s");
+            }
+
             Row(storage, "raw insert txn p99", own.Transactions.P99Ms, "ms");
             Row(storage, "raw insert PG commits/child", own.Database.Commits, string.Empty);
             Row(storage, "raw insert PG rows written/child", own.Database.RowsWritten, string.Empty);
@@ -74,9 +82,9 @@ internal sealed class Report(Options options, string loadAverageAtStart)
         Row(storage, "ingest other CPU", ingest.Cpu.OtherCores, "cores");
         if (result.IngestDatabase is { } hubDatabase)
         {
-            Row(storage, "ingest PG commits/child", hubDatabase.Commits, string.Empty, raw?.Database.Commits, "raw commits/child");
-            Row(storage, "ingest PG rows written/child", hubDatabase.RowsWritten, string.Empty, raw?.Database.RowsWritten, "raw rows/child");
-            Row(storage, "ingest WAL/child (server-wide)", hubDatabase.WalKib, "KiB", raw?.Database.WalKib, "raw WAL/child");
+            Row(storage, "ingest PG commits/child", hubDatabase.Commits, string.Empty, raw?.Before.Database.Commits, "raw commits/child");
+            Row(storage, "ingest PG rows written/child", hubDatabase.RowsWritten, string.Empty, raw?.Before.Database.RowsWritten, "raw rows/child");
+            Row(storage, "ingest WAL/child (server-wide)", hubDatabase.WalKib, "KiB", raw?.Before.Database.WalKib, "raw WAL/child");
         }
 
         Row(storage, "get-record", get.CallsPerSecond, "calls/s", trivial.CallsPerSecond, "trivial calls/s");
@@ -158,4 +166,17 @@ internal sealed class Report(Options options, string loadAverageAtStart)
 
     private static void AppendLine(StringBuilder text, string[] cells, int[] widths) =>
         text.AppendLine(string.Join(" | ", cells.Select((cell, i) => i is 2 or 3 or 4 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
+}
+
+/// <summary>
+/// The raw-insert baseline of a run: measured before the ingest and, when it was, again after it; rates are the mean
+/// of both, so that a host whose speed drifts during the run (a shared machine) weighs on both sides alike.
+/// </summary>
+internal sealed record RawBaseline(RawInsertResult Before, RawInsertResult? After)
+{
+    public double ChildrenPerSecond => After is null ? Before.ChildrenPerSecond : (Before.ChildrenPerSecond + After.ChildrenPerSecond) / 2;
+
+    public double DosesPerSecond => After is null ? Before.DosesPerSecond : (Before.DosesPerSecond + After.DosesPerSecond) / 2;
+
+    public static RawBaseline Of(RawInsertResult before, RawInsertResult? after) => new(before, after);
 }
