@@ -16,19 +16,25 @@ CREATE TABLE IF NOT EXISTS grain_state
     CONSTRAINT grain_state_pk PRIMARY KEY (service_id, state_name, grain_key, n0, n1)
 ) WITH (fillfactor = 90);
 
--- A person's state compresses to 2-3 KB, just over the 2 KB at which PostgreSQL would move it out of line into the
--- TOAST table (one more heap row and index entry per write, one more index probe per read): keep it in the row.
-ALTER TABLE grain_state SET (toast_tuple_target = 8160);
-
--- A person's state is about 10 KB of JSON, compressed at every write and read back by the search indexes and the
--- schedule trigger: lz4 does both several times faster than the default pglz. Servers built without lz4 keep pglz.
-DO $lz4$
+-- Storage of the payload, changed only when not yet so (ALTER TABLE locks the table, and this runs at every start):
+-- * a person's state compresses to 2-3 KB, just over the 2 KB at which PostgreSQL would move it out of line into the
+--   TOAST table (one more heap row and index entry per write, one more index probe per read): keep it in the row;
+-- * a person's state is about 10 KB of JSON, compressed at every write and read back by the search indexes and the
+--   schedule trigger: lz4 does both several times faster than the default pglz. Servers without lz4 keep pglz.
+DO $payload$
 BEGIN
-    ALTER TABLE grain_state ALTER COLUMN payload SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN
-    RAISE NOTICE 'lz4 is not available; grain_state.payload keeps the default compression';
+    IF NOT coalesce((SELECT 'toast_tuple_target=8160' = ANY (reloptions) FROM pg_class WHERE oid = 'grain_state'::regclass), false) THEN
+        ALTER TABLE grain_state SET (toast_tuple_target = 8160);
+    END IF;
+    IF (SELECT attcompression FROM pg_attribute WHERE attrelid = 'grain_state'::regclass AND attname = 'payload') <> 'l' THEN
+        BEGIN
+            ALTER TABLE grain_state ALTER COLUMN payload SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported THEN
+            RAISE NOTICE 'lz4 is not available; grain_state.payload keeps the default compression';
+        END;
+    END IF;
 END
-$lz4$;
+$payload$;
 
 -- A new identifier claim commits without waiting for its WAL flush (synchronous_commit off for that one
 -- transaction): a claim is never acknowledged on its own; the registration that made it is acknowledged only after
