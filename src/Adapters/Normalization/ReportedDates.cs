@@ -26,6 +26,14 @@ public static partial class ReportedDates
         time = null;
         error = null;
         reason = null;
+        // Most sources send ISO dates: read those without a regex match (its groups cost allocations per dose).
+        // An ISO-shaped date that does not exist (2024-02-30) falls through, to get the precise error below.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
         var match = DatePattern().Match(text);
         if (match.Success)
         {

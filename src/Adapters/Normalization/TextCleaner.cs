@@ -17,6 +17,11 @@ public static class TextCleaner
             return null;
         }
 
+        if (IsClean(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var raw in text)
@@ -38,6 +43,26 @@ public static class TextCleaner
         }
 
         return builder.Length == 0 ? null : builder.ToString();
+    }
+
+    // Already in the cleaned form (the usual case): no full-width ASCII, no white space but single inner spaces.
+    private static bool IsClean(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= FullWidthFirst and <= FullWidthLast)
+            {
+                return false;
+            }
+
+            if (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Cleans a code or identifier: as <see cref="Clean"/>, without inner spaces, upper-case.</summary>

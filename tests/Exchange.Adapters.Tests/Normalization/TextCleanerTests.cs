@@ -22,6 +22,25 @@ public class TextCleanerTests
         Assert.Equal("a b c", TextCleaner.Clean(" \t a \r\n\u00A0 b\u3000 c  "));
     }
 
+    [Theory]
+    [InlineData("a  b", "a b")]
+    [InlineData("a ", "a")]
+    [InlineData(" a", "a")]
+    [InlineData("a\u00A0b", "a b")]
+    [InlineData("a\tb", "a b")]
+    public void Clean_OneStrayWhiteSpace_IsStillFolded(string text, string expected)
+    {
+        Assert.Equal(expected, TextCleaner.Clean(text));
+    }
+
+    [Fact]
+    public void Clean_TextAlreadyClean_IsReturnedAsItIs()
+    {
+        const string Clean = "王 小明 A-1";
+
+        Assert.Same(Clean, TextCleaner.Clean(Clean));
+    }
+
     [Fact]
     public void Clean_CharactersOutsideTheFullWidthBlock_AreKept()
     {
