@@ -14,7 +14,7 @@ internal sealed class RegisterChildReplay(PersonDirectory directory, TimeProvide
 {
     public string Operation => QuarantineOperations.RegisterChild;
 
-    public Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
+    public Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
     {
         var request = V1.RegisterChildRequest.Parser.ParseFrom(payload);
         return ClinicReplay.RegisterAsync(directory, caller, request.ClientMessageId, request.Child, request.Vaccinations, time, codes);
@@ -26,7 +26,7 @@ internal sealed class BulkUploadItemReplay(PersonDirectory directory, TimeProvid
 {
     public string Operation => QuarantineOperations.BulkUploadItem;
 
-    public Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
+    public Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
     {
         var item = V1.BulkUploadItem.Parser.ParseFrom(payload);
         return ClinicReplay.RegisterAsync(directory, caller, item.ClientMessageId, item.Child, item.Vaccinations, time, codes);
@@ -38,7 +38,7 @@ internal sealed class RecordVaccinationsReplay(PersonDirectory directory, TimePr
 {
     public string Operation => QuarantineOperations.RecordVaccinations;
 
-    public async Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
+    public async Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
     {
         var request = V1.RecordVaccinationsRequest.Parser.ParseFrom(payload);
         var command = CommandFactory.Record(caller, request, time.GetUtcNow(), codes);

@@ -23,9 +23,6 @@ internal sealed class FhirReplay(string operation, FhirWrites writes) : IQuarant
 
     public string Operation => operation;
 
-    public Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken) =>
-        ReplayAsync(FhirWrites.MessageIdOf("REPLAY", operation, payload), caller, payload, codes, cancellationToken);
-
     public async Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken)
     {
         var (resource, parseError) = FhirJson.Parse(payload);

@@ -14,15 +14,10 @@ internal interface IQuarantineReplay
     /// <summary>The operation name stored with the payload, e.g. <c>grpc:RegisterChild</c>.</summary>
     string Operation { get; }
 
+    /// <param name="quarantineId">The held item's id: it keys the replay's writes where the payload carries no client
+    /// message id of its own (FHIR); gRPC payloads carry theirs.</param>
     /// <param name="codes">The source's current code map, read fresh.</param>
-    Task<ReplayOutcome> ReplayAsync(Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The replay the resubmitter calls: with the item's id at hand, for edges whose payloads carry no client message
-    /// id of their own (FHIR), so the id can key the replay's writes. By default the payload alone.
-    /// </summary>
-    Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken) =>
-        ReplayAsync(caller, payload, codes, cancellationToken);
+    Task<ReplayOutcome> ReplayAsync(string quarantineId, Caller caller, byte[] payload, ICodeTranslator codes, CancellationToken cancellationToken);
 }
 
 /// <summary>The child the payload was recorded for, or why it still cannot be.</summary>
