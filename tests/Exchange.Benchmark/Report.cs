@@ -43,7 +43,7 @@ internal sealed class Report(Options options, string loadAverageAtStart)
         var storage = result.Storage;
         var trivial = result.TrivialCall;
         var rawRun = result.RawInsert is null ? _results.LastOrDefault(r => r.RawInsert is not null) : result;
-        var raw = rawRun is null ? null : RawBaseline.Of(rawRun.RawInsert!, rawRun.RawInsertAfter);
+        var raw = rawRun is null ? null : new RawBaseline(rawRun.RawInsert!, rawRun.RawInsertAfter);
         var ingest = result.Ingest;
         var get = result.GetRecord;
         var isPostgres = storage == "postgresql";
@@ -177,6 +177,4 @@ internal sealed record RawBaseline(RawInsertResult Before, RawInsertResult? Afte
     public double ChildrenPerSecond => After is null ? Before.ChildrenPerSecond : (Before.ChildrenPerSecond + After.ChildrenPerSecond) / 2;
 
     public double DosesPerSecond => After is null ? Before.DosesPerSecond : (Before.DosesPerSecond + After.DosesPerSecond) / 2;
-
-    public static RawBaseline Of(RawInsertResult before, RawInsertResult? after) => new(before, after);
 }

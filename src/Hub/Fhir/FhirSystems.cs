@@ -5,7 +5,8 @@ namespace Exchange.Hub.Fhir;
 /// </summary>
 internal static class FhirSystems
 {
-    private const string Base = "https://exchange.hub/fhir";
+    /// <summary>The root of the hub's own URIs (code systems, extensions, identifier systems).</summary>
+    public const string Base = "https://exchange.hub/fhir";
 
     public const string HubId = Base + "/sid/hub-id";
     public const string ChildCode = Base + "/sid/child-code";

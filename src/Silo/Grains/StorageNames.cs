@@ -7,6 +7,7 @@ public static class StorageNames
     public const string Records = "records";
 
     public const string PersonState = "person";
+    /// <summary>Named in 010-grain-state.sql too: a new claim of this state commits without waiting for its WAL flush.</summary>
     public const string IdentifierState = "identifier";
 
     /// <summary>One source system's code map versions (<see cref="CodeMaps.ICodeMapGrain"/>).</summary>

@@ -51,11 +51,8 @@ public sealed class FhirForecastTests(SqliteHubFixture fixture) : IClassFixture<
         hepB1.Id = "dose-1";
         var tooEarly = FhirTestData.Dose("Patient/posted-child", FhirTestData.Cvx, "08", child.BirthDate.AddDays(10));
         tooEarly.Id = "dose-2";
-        var parameters = new Parameters();
+        var parameters = ForecastInput(patient, hepB1, tooEarly);
         parameters.Add("assessmentDate", new Date(FhirTestData.Date(child.BirthDate.AddMonths(1))));
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "patient", Resource = patient });
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = hepB1 });
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = tooEarly });
         using var http = FhirTestData.Http(fixture.Hub);
 
         using var response = await http.PostAsync(new Uri("$immds-forecast", UriKind.Relative), FhirTestData.Json(parameters));
@@ -176,10 +173,7 @@ public sealed class FhirForecastTests(SqliteHubFixture fixture) : IClassFixture<
         patient.Id = "posted-child";
         var ownDose = FhirTestData.Dose("Patient/posted-child", FhirTestData.NationalVaccineCode, "0202", child.BirthDate);
         var otherDose = FhirTestData.Dose("Patient/someone-else", FhirTestData.NationalVaccineCode, "0101", child.BirthDate);
-        var parameters = new Parameters();
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "patient", Resource = patient });
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = ownDose });
-        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = otherDose });
+        var parameters = ForecastInput(patient, ownDose, otherDose);
         using var http = FhirTestData.Http(fixture.Hub);
 
         using var response = await http.PostAsync(new Uri("$immds-forecast", UriKind.Relative), FhirTestData.Json(parameters));
@@ -267,4 +261,17 @@ public sealed class FhirForecastTests(SqliteHubFixture fixture) : IClassFixture<
         ForecastStatus.NoLongerRecommended => "no-longer-recommended",
         _ => "not-applicable",
     };
+
+    /// <summary>$immds-forecast input: the patient and its immunizations posted whole.</summary>
+    private static Parameters ForecastInput(Patient patient, params Immunization[] immunizations)
+    {
+        var parameters = new Parameters();
+        parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "patient", Resource = patient });
+        foreach (var immunization in immunizations)
+        {
+            parameters.Parameter.Add(new Parameters.ParameterComponent { Name = "immunization", Resource = immunization });
+        }
+
+        return parameters;
+    }
 }

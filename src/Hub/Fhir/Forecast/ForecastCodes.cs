@@ -10,8 +10,6 @@ namespace Exchange.Hub.Fhir.Forecast;
 /// </summary>
 internal static class ForecastCodes
 {
-    private const string Base = "https://exchange.hub/fhir";
-
     public const string Loinc = "http://loinc.org";
 
     /// <summary>LOINC 30981-5 "Earliest date to give".</summary>
@@ -31,16 +29,16 @@ internal static class ForecastCodes
     public const string DoseStatusReasonSystem = "http://terminology.hl7.org/CodeSystem/immunization-evaluation-dose-status-reason";
 
     /// <summary>The hub's forecast statuses: not-yet-due, due, overdue, complete, no-longer-recommended, not-applicable.</summary>
-    public const string HubForecastStatus = Base + "/CodeSystem/forecast-status";
+    public const string HubForecastStatus = FhirSystems.Base + "/CodeSystem/forecast-status";
 
     /// <summary>The hub's reasons a dose does not count: too-early, interval-too-short, not-counted.</summary>
-    public const string HubDoseStatusReason = Base + "/CodeSystem/dose-status-reason";
+    public const string HubDoseStatusReason = FhirSystems.Base + "/CodeSystem/dose-status-reason";
 
     /// <summary>The series of the NIP rule sets (HepB, BCG, DTaP, ...), as targetDisease.</summary>
-    public const string SeriesSystem = Base + "/CodeSystem/schedule-series";
+    public const string SeriesSystem = FhirSystems.Base + "/CodeSystem/schedule-series";
 
     /// <summary>ImmunizationEvaluation extension (valueCode timely | late): timeliness (及时) of a valid dose.</summary>
-    public const string Timeliness = Base + "/StructureDefinition/dose-timeliness";
+    public const string Timeliness = FhirSystems.Base + "/StructureDefinition/dose-timeliness";
 
     /// <summary>
     /// The forecast status: the HL7 code where one fits (a dose not yet due is "due" with a future earliest date;
