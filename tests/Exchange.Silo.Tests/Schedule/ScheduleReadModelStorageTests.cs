@@ -75,20 +75,28 @@ public abstract class ScheduleReadModelStorageTests(ScheduleStorageFixture fixtu
     }
 
     [Fact]
-    public async Task RebuildAsync_ReadModelRowsDeleted_DueListIsBack()
+    public async Task RebuildAsync_ReadModelRowsDeleted_DueListAndCoverageAreBack()
     {
         var unit = NextUnit();
         await RegisterAsync(unit, Dose("0202", 1, Birth));
         var week = Week(unit, new DateOnly(2026, 11, 1));
+        var birthMonth = new CoverageQuery(Area.Parse(unit)!, AreaLevel.Unit, Birth, Birth);
         var before = await fixture.ReadModel.ListDueAsync(week, CancellationToken.None);
+        var coverageBefore = await fixture.ReadModel.CoverageAsync(birthMonth, CancellationToken.None);
         await fixture.Database.ExecuteAsync("DELETE FROM schedule_due; DELETE FROM schedule_coverage;");
         Assert.Empty(await fixture.ReadModel.ListDueAsync(week, CancellationToken.None));
+        Assert.Empty(await fixture.ReadModel.CoverageAsync(birthMonth, CancellationToken.None));
 
         var rebuilt = await fixture.Rebuilder.RebuildAsync(new DateOnly(2026, 12, 4), CancellationToken.None);
 
         Assert.True(rebuilt >= 1);
         Assert.Equal(before, await fixture.ReadModel.ListDueAsync(week, CancellationToken.None));
+        Assert.Contains(coverageBefore, row => row is { Series: "HepB", Dose: 1, Vaccinated: 1 });
+        Assert.Equal(Sorted(coverageBefore), Sorted(await fixture.ReadModel.CoverageAsync(birthMonth, CancellationToken.None)));
     }
+
+    private static CoverageRow[] Sorted(IEnumerable<CoverageRow> rows) =>
+        [.. rows.OrderBy(row => row.Series, StringComparer.Ordinal).ThenBy(row => row.Dose).ThenBy(row => row.Residence)];
 
     private static DueListQuery Week(string unit, DateOnly from) =>
         new(Area.Parse(unit)!, from, from.AddDays(6), IncludeOutstanding: false, PageSize: 100, After: null);
