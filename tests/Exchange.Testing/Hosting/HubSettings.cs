@@ -30,8 +30,12 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
     public static HubSettings Postgres(string connectionString, string clusterId = "exchange-test") =>
         new(NewTempFolder(), connectionString, clusterId);
 
-    /// <summary>The same node again (same data, same ports), e.g. after it was killed.</summary>
-    public HubSettings Restarted() => this;
+    /// <summary>
+    /// The same node again (same data, same silo identity), e.g. after it was killed. Its client ports are new: the old
+    /// ones are free while it is down, and the OS may hand one to any outgoing connection meanwhile (a restart in CI
+    /// once failed with "address already in use").
+    /// </summary>
+    public HubSettings Restarted() => this with { GrpcPort = FreePorts.Next(), HttpPort = FreePorts.Next() };
 
     public IReadOnlyDictionary<string, string> Environment()
     {
