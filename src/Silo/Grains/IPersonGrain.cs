@@ -12,6 +12,14 @@ public interface IPersonGrain : IGrainWithStringKey
     [Alias("register")]
     Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew);
 
+    /// <summary>
+    /// Creates the record under a hub id minted for it moments ago and, in the same durable write, enters
+    /// <paramref name="indexKeys"/> in the identifier index. Fails with <see cref="PersonWriteOutcome.IdentifierTaken"/>,
+    /// storing nothing, when one of them already belongs to another record.
+    /// </summary>
+    [Alias("create-claiming-identifiers")]
+    Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command, string[] indexKeys);
+
     /// <summary>Records doses; the same dose reported by several systems is stored once with every source kept.</summary>
     [Alias("record-doses")]
     Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command);

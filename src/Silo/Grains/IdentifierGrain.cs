@@ -25,12 +25,14 @@ internal sealed class IdentifierGrain : Grain, IIdentifierGrain
 
     public async Task<string?> GetHubIdAsync()
     {
+        ForgetAbsence();
         await _state.LoadAsync();
         return _state.State.HubId;
     }
 
     public async Task<string> ClaimAsync(string hubId)
     {
+        ForgetAbsence();
         // Most claims are for identifiers never seen before: insert first, and read only when the row exists.
         if (!_state.IsLoaded && await _state.TryCreateAsync(new IdentifierState { HubId = hubId, ClaimedAt = _time.GetUtcNow() }))
         {
@@ -55,6 +57,18 @@ internal sealed class IdentifierGrain : Grain, IIdentifierGrain
         }
 
         return _state.State.HubId;
+    }
+
+    /// <summary>
+    /// "No owner" is never kept: a new child's registration can enter this identifier in the index from the person
+    /// write's own transaction (050-identifier-index.sql), without this grain, so absence is read again each time.
+    /// </summary>
+    private void ForgetAbsence()
+    {
+        if (_state.IsLoaded && _state.State.HubId is null)
+        {
+            _state.Unload();
+        }
     }
 
     private async Task SetOwnerAsync(string hubId)

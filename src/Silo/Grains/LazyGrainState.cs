@@ -66,5 +66,12 @@ internal sealed class LazyGrainState<T>(IGrainStorage storage, string stateName,
         }
     }
 
+    /// <summary>Forgets the loaded state, so the next load reads the stored row again.</summary>
+    public void Unload()
+    {
+        _state = new GrainState<T>(new T());
+        _loaded = false;
+    }
+
     public Task WriteAsync() => storage.WriteStateAsync(stateName, grainId, _state);
 }

@@ -41,12 +41,29 @@ internal sealed class PersonGrain : Grain, IPersonGrain
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew) =>
         WithRegion(await RegisterCoreAsync(command, hubIdIsNew));
 
+    public async Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command, string[] indexKeys)
+    {
+        if (_state.IsLoaded)
+        {
+            return PersonWriteOutcome.Failed(HubId, PersonWriteOutcome.SupersededHubId);
+        }
+
+        try
+        {
+            return WithRegion(await RegisterCoreAsync(command, hubIdIsNew: true, indexKeys));
+        }
+        catch (Exception exception) when (IdentifierIndexConflict.IsCause(exception))
+        {
+            return PersonWriteOutcome.Failed(HubId, PersonWriteOutcome.IdentifierTaken);
+        }
+    }
+
     public async Task<PersonWriteOutcome> RecordDosesAsync(RecordDosesCommand command) => WithRegion(await RecordDosesCoreAsync(command));
 
     private PersonWriteOutcome WithRegion(PersonWriteOutcome outcome) =>
         State.Record is { } record ? outcome with { ResidenceRegion = record.Demographics.ResidenceRegion } : outcome;
 
-    private async Task<PersonWriteOutcome> RegisterCoreAsync(RegisterPersonCommand command, bool hubIdIsNew)
+    private async Task<PersonWriteOutcome> RegisterCoreAsync(RegisterPersonCommand command, bool hubIdIsNew, string[]? indexKeys = null)
     {
         await _state.LoadAsync(knownAbsent: hubIdIsNew);
         var key = MessageLedger.KeyOf(command.SourceSystem, command.ClientMessageId);
@@ -75,7 +92,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         var changed = known is null || RegistrationRules.Changes(known, record) || DoseRules.ChangesRecord(doses);
         if (changed)
         {
-            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, StoredWrite.From(outcome), null));
+            await SaveAsync(record with { Vaccinations = events, UpdatedAt = command.ReceivedAt }, new ProcessedMessage(key, StoredWrite.From(outcome), null), indexKeys);
         }
 
         return outcome;
@@ -159,12 +176,14 @@ internal sealed class PersonGrain : Grain, IPersonGrain
     }
 
     /// <summary>Stores the new record; if storage fails the grain reloads its last stored state before the next call.</summary>
-    private async Task SaveAsync(PersonRecord record, ProcessedMessage message)
+    /// <param name="indexKeys">Identifier index keys to enter in the index with this write (the record's first).</param>
+    private async Task SaveAsync(PersonRecord record, ProcessedMessage message, string[]? indexKeys = null)
     {
         var previous = State.Record;
         var previousSchedule = State.Schedule;
         State.Record = record;
         State.Schedule = StoredSchedule.For(record, previous, previousSchedule);
+        State.IndexClaims = indexKeys;
         MessageLedger.Remember(State, message);
         try
         {
@@ -175,6 +194,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
             State.Record = previous;
             State.Schedule = previousSchedule;
             State.Processed.Remove(message);
+            State.IndexClaims = null;
             DeactivateOnIdle();
             throw;
         }

@@ -15,6 +15,12 @@ public sealed class PersonState
 
     /// <summary>The record's schedule projection, recomputed at every write; database triggers feed the due-list and coverage tables from it.</summary>
     public StoredSchedule? Schedule { get; set; }
+
+    /// <summary>
+    /// Identifier index keys entered in the index by this state's first write, in the same transaction (a database
+    /// trigger, 050-identifier-index.sql); null on every later write.
+    /// </summary>
+    public string[]? IndexClaims { get; set; }
 }
 
 /// <summary>A write message already answered, with its answer, so a retry gets the same answer.</summary>

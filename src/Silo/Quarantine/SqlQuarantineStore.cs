@@ -5,7 +5,6 @@ using Exchange.Adapters.Results;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Exchange.Silo.Quarantine;
 
@@ -147,7 +146,7 @@ internal sealed class SqlQuarantineStore(DatabaseKind kind, string connectionStr
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = kind == DatabaseKind.PostgreSql ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        var connection = DatabaseCommands.Connection(kind, connectionString);
         await connection.OpenAsync(cancellationToken);
         if (connection is SqliteConnection)
         {
@@ -164,22 +163,15 @@ internal sealed class SqlQuarantineStore(DatabaseKind kind, string connectionStr
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "ServiceId", serviceId);
+        command.AddParameter("ServiceId", serviceId);
         foreach (var (name, value) in parameters)
         {
-            Add(command, name, value);
+            command.AddParameter(name, value);
         }
 
         return command;
     }
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 
     private static string DedupeKey(QuarantineSubmission submission) =>
         string.IsNullOrWhiteSpace(submission.ClientMessageId)

@@ -9,14 +9,21 @@ namespace Exchange.Silo.Registry;
 /// Finds the one record a set of identifiers belongs to, through the identifier index grains, and creates it when
 /// none exists. Claims are atomic per identifier; when concurrent registrations of the same child split its
 /// identifiers between hub ids, the next attempt moves them to one, so they settle on one hub id.
+/// With a <see cref="IdentifierIndexProbe"/> (grain storage in a database with the identifier index trigger), a child
+/// none of whose identifiers is known is created in one write that also enters its identifiers in the index.
 /// </summary>
-public sealed class PersonDirectory(IGrainFactory grains)
+public sealed class PersonDirectory(IGrainFactory grains, IdentifierIndexProbe? newIdentifiers = null)
 {
     private const int Attempts = 8;
 
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (await TryCreateWithIdentifiersAsync(command) is { } created)
+        {
+            return created;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var outcome = await TryRegisterAsync(command);
@@ -33,6 +40,22 @@ public sealed class PersonDirectory(IGrainFactory grains)
             // A concurrent registration of the same child may be moving its claims over; look again shortly.
             await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt));
         }
+    }
+
+    /// <summary>
+    /// Creates the record in one write when none of its identifiers is known; null when some are (or when, meanwhile,
+    /// a concurrent registration took one: the write then stored nothing), so that the claims decide.
+    /// </summary>
+    private async Task<PersonWriteOutcome?> TryCreateWithIdentifiersAsync(RegisterPersonCommand command)
+    {
+        var keys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
+        if (newIdentifiers is null || keys.Length == 0 || await newIdentifiers.AnyKnownAsync(keys))
+        {
+            return null;
+        }
+
+        var outcome = await Person(NewHubId()).CreateClaimingIdentifiersAsync(command, keys);
+        return outcome.IsIdentifierTaken ? null : outcome;
     }
 
     /// <summary>Registers, or returns null when a concurrent registration got in the way and it should look again.</summary>

@@ -4,9 +4,7 @@ using Exchange.Adapters.Normalization;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Npgsql;
 
 namespace Exchange.Silo.Schedule;
 
@@ -91,10 +89,10 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
             ORDER BY service_id, grain_key, n0, n1
             LIMIT {BatchSize}
             """;
-        Add(command, "Service", after.Service);
-        Add(command, "Key", after.Key);
-        Add(command, "N0", after.N0);
-        Add(command, "N1", after.N1);
+        command.AddParameter("Service", after.Service);
+        command.AddParameter("Key", after.Key);
+        command.AddParameter("N0", after.N0);
+        command.AddParameter("N1", after.N1);
         var rows = new List<StoredRow>(BatchSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -118,12 +116,12 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
             WHERE service_id = @Service AND state_name = 'person' AND grain_key = @Key AND n0 = @N0 AND n1 = @N1
               AND version = @Version
             """;
-        Add(command, "Schedule", schedule);
-        Add(command, "Service", row.Service);
-        Add(command, "Key", row.Key);
-        Add(command, "N0", row.N0);
-        Add(command, "N1", row.N1);
-        Add(command, "Version", row.Version);
+        command.AddParameter("Schedule", schedule);
+        command.AddParameter("Service", row.Service);
+        command.AddParameter("Key", row.Key);
+        command.AddParameter("N0", row.N0);
+        command.AddParameter("N1", row.N1);
+        command.AddParameter("Version", row.Version);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -135,17 +133,8 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private DbConnection Open() => kind == DatabaseKind.PostgreSql
-        ? new NpgsqlConnection(connectionString)
-        : new SqliteConnection(connectionString);
+    private DbConnection Open() => DatabaseCommands.Connection(kind, connectionString);
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     private sealed record StoredRow(string Service, string Key, long N0, long N1, int Version, string Payload);
 }

@@ -2,10 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Configuration;
 
 namespace Exchange.Silo.Schedule;
@@ -41,15 +39,15 @@ public sealed class ScheduleReadModel
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = ScheduleReadModelSql.DueList(_kind, query.Area.Level, query.IncludeOutstanding);
-        Add(command, "ServiceId", _serviceId);
-        Add(command, "Area", areaCode);
-        Add(command, "From", Date(query.From));
-        Add(command, "To", Date(query.To));
-        Add(command, "AfterDate", Date(after.Recommended));
-        Add(command, "AfterHub", after.HubId);
-        Add(command, "AfterSeries", after.Series);
-        Add(command, "AfterDose", after.Dose);
-        Add(command, "Limit", query.PageSize);
+        command.AddParameter("ServiceId", _serviceId);
+        command.AddParameter("Area", areaCode);
+        command.AddParameter("From", Date(query.From));
+        command.AddParameter("To", Date(query.To));
+        command.AddParameter("AfterDate", Date(after.Recommended));
+        command.AddParameter("AfterHub", after.HubId);
+        command.AddParameter("AfterSeries", after.Series);
+        command.AddParameter("AfterDose", after.Dose);
+        command.AddParameter("Limit", query.PageSize);
         var entries = new List<DueListEntry>(query.PageSize);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -84,12 +82,12 @@ public sealed class ScheduleReadModel
         {
             await using var command = connection.CreateCommand();
             command.CommandText = ScheduleReadModelSql.Coverage(_kind, query.Level);
-            Add(command, "ServiceId", _serviceId);
-            Add(command, "Low", prefix);
-            Add(command, "High", prefix[..^1] + (char)(prefix[^1] + 1));
-            Add(command, "MonthStart", Date(month));
-            Add(command, "NextMonth", Date(month.AddMonths(1)));
-            Add(command, "WindowStart", Date(month.AddMonths(-11)));
+            command.AddParameter("ServiceId", _serviceId);
+            command.AddParameter("Low", prefix);
+            command.AddParameter("High", prefix[..^1] + (char)(prefix[^1] + 1));
+            command.AddParameter("MonthStart", Date(month));
+            command.AddParameter("NextMonth", Date(month.AddMonths(1)));
+            command.AddParameter("WindowStart", Date(month.AddMonths(-11)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -130,15 +128,6 @@ public sealed class ScheduleReadModel
         };
     }
 
-    private DbConnection Open() => _kind == DatabaseKind.PostgreSql
-        ? new NpgsqlConnection(_connectionString)
-        : new SqliteConnection(_connectionString);
+    private DbConnection Open() => DatabaseCommands.Connection(_kind, _connectionString);
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -3,9 +3,7 @@ using Exchange.Adapters.Model;
 using Exchange.Adapters.Normalization;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Orleans.Configuration;
 
 namespace Exchange.Silo.Search;
@@ -51,10 +49,10 @@ internal sealed class SqlPersonSearch(IOptions<StorageOptions> storage, IOptions
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        AddParameter(command, "ServiceId", cluster.Value.ServiceId);
+        command.AddParameter("ServiceId", cluster.Value.ServiceId);
         foreach (var (name, value) in parameters)
         {
-            AddParameter(command, name, value);
+            command.AddParameter(name, value);
         }
 
         var hubIds = new List<string>();
@@ -67,15 +65,6 @@ internal sealed class SqlPersonSearch(IOptions<StorageOptions> storage, IOptions
         return hubIds;
     }
 
-    private DbConnection Open() => storage.Value.Provider == DatabaseKind.PostgreSql
-        ? new NpgsqlConnection(storage.Value.ConnectionString)
-        : new SqliteConnection(storage.Value.ConnectionString);
+    private DbConnection Open() => DatabaseCommands.Connection(storage.Value.Provider, storage.Value.ConnectionString);
 
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -2,11 +2,12 @@ using Exchange.Adapters.Model;
 using Exchange.Silo.Records;
 using Exchange.Silo.Schedule;
 using Exchange.Silo.Tests.Grains;
+using Exchange.Silo.Tests.Storage;
 
 namespace Exchange.Silo.Tests.Schedule;
 
 /// <summary>A person grain's write updates the due-list and coverage tables in the same statement, on both databases.</summary>
-public abstract class ScheduleReadModelStorageTests(ScheduleStorageFixture fixture)
+public abstract class ScheduleReadModelStorageTests(RecordStorageFixture fixture)
 {
     private static readonly DateOnly Birth = new(2026, 10, 1);
     private static int _units;
@@ -123,8 +124,8 @@ public abstract class ScheduleReadModelStorageTests(ScheduleStorageFixture fixtu
         null);
 }
 
-public sealed class SqliteScheduleReadModelStorageTests(SqliteScheduleStorageFixture fixture)
-    : ScheduleReadModelStorageTests(fixture), IClassFixture<SqliteScheduleStorageFixture>;
+public sealed class SqliteScheduleReadModelStorageTests(SqliteRecordStorageFixture fixture)
+    : ScheduleReadModelStorageTests(fixture), IClassFixture<SqliteRecordStorageFixture>;
 
-public sealed class PostgreSqlScheduleReadModelStorageTests(PostgreSqlScheduleStorageFixture fixture)
-    : ScheduleReadModelStorageTests(fixture), IClassFixture<PostgreSqlScheduleStorageFixture>;
+public sealed class PostgreSqlScheduleReadModelStorageTests(PostgreSqlRecordStorageFixture fixture)
+    : ScheduleReadModelStorageTests(fixture), IClassFixture<PostgreSqlRecordStorageFixture>;

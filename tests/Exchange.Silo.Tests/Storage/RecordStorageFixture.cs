@@ -3,19 +3,19 @@ using Exchange.Silo.Hosting;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Schedule;
 using Exchange.Silo.Storage;
-using Exchange.Silo.Tests.Storage;
 using Exchange.Testing.Synthetic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
-namespace Exchange.Silo.Tests.Schedule;
+namespace Exchange.Silo.Tests.Storage;
 
 /// <summary>
-/// One silo with the production person grain on the production ADO.NET storage (installed schema, JSON state) of one
-/// database kind, and the schedule read model over the same database.
+/// One silo with the production person and identifier grains on the production ADO.NET storage (installed schema,
+/// JSON state) of one database kind, the directory as the hub builds it, and the schedule read model over the same
+/// database.
 /// </summary>
-public abstract class ScheduleStorageFixture(DatabaseKind kind) : IAsyncLifetime
+public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
 {
     private readonly Lock _populationLock = new();
     private readonly SyntheticPopulation _population = new(seed: 20_261_204, new DateOnly(2026, 12, 1));
@@ -26,7 +26,7 @@ public abstract class ScheduleStorageFixture(DatabaseKind kind) : IAsyncLifetime
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture not initialized.");
 
-    public PersonDirectory Directory => new(Cluster.Client);
+    public PersonDirectory Directory => new(Cluster.Client, new IdentifierIndexProbe(kind, Database.ConnectionString, Cluster.Options.ServiceId));
 
     public ScheduleReadModel ReadModel => new(kind, Database.ConnectionString, Cluster.Options.ServiceId);
 
@@ -34,7 +34,7 @@ public abstract class ScheduleStorageFixture(DatabaseKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(kind, "schedule");
+        _database = await TestDatabase.CreateAsync(kind, "records");
         await SchemaInstaller.InstallAsync(kind, _database.ConnectionString, CancellationToken.None);
         var connectionString = _database.ConnectionString;
         var builder = new InProcessTestClusterBuilder(1);
@@ -80,6 +80,6 @@ public abstract class ScheduleStorageFixture(DatabaseKind kind) : IAsyncLifetime
         ExchangeJson.Options);
 }
 
-public sealed class SqliteScheduleStorageFixture() : ScheduleStorageFixture(DatabaseKind.Sqlite);
+public sealed class SqliteRecordStorageFixture() : RecordStorageFixture(DatabaseKind.Sqlite);
 
-public sealed class PostgreSqlScheduleStorageFixture() : ScheduleStorageFixture(DatabaseKind.PostgreSql);
+public sealed class PostgreSqlRecordStorageFixture() : RecordStorageFixture(DatabaseKind.PostgreSql);
