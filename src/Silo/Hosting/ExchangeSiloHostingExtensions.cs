@@ -35,7 +35,7 @@ public static class ExchangeSiloHostingExtensions
 
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new IdentifierIndexProbe(storage.Provider, storage.ConnectionString, cluster.ServiceId));
+        builder.Services.AddSingleton(new StoredIdentifierIndex(storage.Provider, storage.ConnectionString, cluster.ServiceId));
         builder.Services.AddSingleton<PersonDirectory>();
         builder.Services.AddSingleton<IPersonSearch, SqlPersonSearch>();
         builder.Services.AddSingleton(ScheduleReadModel.Create);

@@ -9,10 +9,11 @@ namespace Exchange.Silo.Registry;
 /// Finds the one record a set of identifiers belongs to, through the identifier index grains, and creates it when
 /// none exists. Claims are atomic per identifier; when concurrent registrations of the same child split its
 /// identifiers between hub ids, the next attempt moves them to one, so they settle on one hub id.
-/// With a <see cref="IdentifierIndexProbe"/> (grain storage in a database with the identifier index trigger), a child
-/// none of whose identifiers is known is created in one write that also enters its identifiers in the index.
+/// With a <see cref="StoredIdentifierIndex"/> (grain storage in a database with the identifier index trigger), a child
+/// none of whose identifiers is known is created in one write that also enters its identifiers in the index, and
+/// identifiers are resolved from the stored index without activating their grains.
 /// </summary>
-public sealed class PersonDirectory(IGrainFactory grains, IdentifierIndexProbe? newIdentifiers = null)
+public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex? storedIndex = null)
 {
     private const int Attempts = 8;
 
@@ -49,7 +50,7 @@ public sealed class PersonDirectory(IGrainFactory grains, IdentifierIndexProbe? 
     private async Task<PersonWriteOutcome?> TryCreateWithIdentifiersAsync(RegisterPersonCommand command)
     {
         var keys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
-        if (newIdentifiers is null || keys.Length == 0 || await newIdentifiers.AnyKnownAsync(keys))
+        if (storedIndex is null || keys.Length == 0 || await storedIndex.AnyKnownAsync(keys))
         {
             return null;
         }
@@ -143,7 +144,9 @@ public sealed class PersonDirectory(IGrainFactory grains, IdentifierIndexProbe? 
     public Task<string?> ResolveAsync(PersonIdentifier identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return identifier.Kind == IdentifierKind.HubId ? Task.FromResult<string?>(identifier.Value) : Index(identifier).GetHubIdAsync();
+        return identifier.Kind == IdentifierKind.HubId ? Task.FromResult<string?>(identifier.Value)
+            : storedIndex is not null ? storedIndex.OwnerAsync(identifier.Key)
+            : Index(identifier).GetHubIdAsync();
     }
 
     public IPersonGrain Person(string hubId) => grains.GetGrain<IPersonGrain>(hubId);

@@ -1,4 +1,5 @@
 using Exchange.Adapters.Model;
+using Exchange.Silo.Grains;
 using Exchange.Silo.Records;
 using Exchange.Silo.Storage;
 using Exchange.Silo.Tests.Grains;
@@ -28,16 +29,15 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
     }
 
     [Fact]
-    public async Task RegisterAsync_IdentifierLookedUpWhileUnknown_ResolvesToTheChildAfterRegistration()
+    public async Task RegisterAsync_IdentifierGrainAskedWhileUnknown_GrainAnswersTheChildAfterRegistration()
     {
-        var child = fixture.NextChild();
-        var registration = ClusterFixture.RegistrationOf(child);
-        var childCode = registration.Identifiers[0];
-        Assert.Null(await fixture.Directory.ResolveAsync(childCode));
+        var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
+        var childCode = fixture.Cluster.Client.GetGrain<IIdentifierGrain>(registration.Identifiers[0].Key);
+        Assert.Null(await childCode.GetHubIdAsync());
 
         var outcome = await RegisterAsync(registration);
 
-        Assert.Equal(outcome.HubId, await fixture.Directory.ResolveAsync(childCode));
+        Assert.Equal(outcome.HubId, await childCode.GetHubIdAsync());
     }
 
     [Fact]

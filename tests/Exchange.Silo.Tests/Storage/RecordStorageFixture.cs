@@ -26,7 +26,7 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture not initialized.");
 
-    public PersonDirectory Directory => new(Cluster.Client, new IdentifierIndexProbe(kind, Database.ConnectionString, Cluster.Options.ServiceId));
+    public PersonDirectory Directory => new(Cluster.Client, new StoredIdentifierIndex(kind, Database.ConnectionString, Cluster.Options.ServiceId));
 
     public ScheduleReadModel ReadModel => new(kind, Database.ConnectionString, Cluster.Options.ServiceId);
 

@@ -4,15 +4,37 @@ using Exchange.Silo.Storage;
 namespace Exchange.Silo.Registry;
 
 /// <summary>
-/// Asks the stored identifier index, in one query, whether any of a registration's identifiers is known. When none
-/// is, the registration can create the record and enter its identifiers in the index in one write
-/// (<see cref="Grains.IPersonGrain.CreateClaimingIdentifiersAsync"/>) instead of a claim per identifier. The answer
-/// is only a hint: the write itself re-checks inside its transaction.
+/// Reads the identifier index as the identifier grains store it (one row per identifier, state "identifier"), without
+/// activating a grain per identifier. Claims, which must be atomic, stay with the grains; a stored row is always
+/// what its grain last acknowledged.
 /// </summary>
-public sealed class IdentifierIndexProbe(DatabaseKind kind, string connectionString, string serviceId)
+public sealed class StoredIdentifierIndex(DatabaseKind kind, string connectionString, string serviceId)
 {
     private static readonly string[] QueriesByKeyCount = [.. Enumerable.Range(0, 9).Select(BuildQuery)];
 
+    private readonly string _ownerQuery = $"""
+        SELECT {(kind == DatabaseKind.PostgreSql ? "payload ->> 'hubId'" : "json_extract(payload, '$.hubId')")}
+        FROM grain_state
+        WHERE service_id = @ServiceId AND state_name = 'identifier' AND grain_key = @Key AND n0 = 0 AND n1 = 0
+        """;
+
+    /// <summary>The hub id an identifier belongs to, or null when it is unknown.</summary>
+    public async Task<string?> OwnerAsync(string indexKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = DatabaseCommands.Connection(kind, connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _ownerQuery;
+        command.AddParameter("ServiceId", serviceId);
+        command.AddParameter("Key", indexKey);
+        await connection.OpenAsync(cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>
+    /// Whether any of a registration's identifiers is known. When none is, the registration can create the record and
+    /// enter its identifiers in the index in the same write (<see cref="Grains.IPersonGrain.CreateClaimingIdentifiersAsync"/>)
+    /// instead of a claim per identifier. Only a hint: that write re-checks inside its transaction.
+    /// </summary>
     public async Task<bool> AnyKnownAsync(IReadOnlyList<string> indexKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(indexKeys);
