@@ -55,6 +55,6 @@ internal static class ChildReferences
     public static async Task<PersonRecord> LoadChildAsync(this PersonDirectory directory, V1.ChildReference? reference, string field)
     {
         var hubId = await directory.ResolveChildAsync(reference, field);
-        return await directory.Person(hubId).GetAsync() ?? throw RpcErrors.NotFound("no child has this hub id");
+        return await directory.GetRecordAsync(hubId) ?? throw RpcErrors.NotFound("no child has this hub id");
     }
 }

@@ -78,7 +78,7 @@ internal sealed class ClinicRecordsService(
         callers.Resolve(context);
         var limit = request.Limit is > 0 and <= MaxSearchResults ? request.Limit : MaxSearchResults;
         var hubIds = await SearchRequests.RunAsync(search, request, limit, ChinaCalendar.Today(time.GetUtcNow()), context.CancellationToken);
-        var records = (await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()))).OfType<Adapters.Model.PersonRecord>().ToList();
+        var records = (await Task.WhenAll(hubIds.Select(hubId => directory.GetRecordAsync(hubId)))).OfType<Adapters.Model.PersonRecord>().ToList();
         context.Exchange().Returned(records, records.Count);
         var response = new V1.FindChildrenResponse();
         response.Children.AddRange(records.Select(record => record.ToSummary()));

@@ -46,7 +46,7 @@ internal sealed partial class PublicLookupService(
 
         Limit(await limiter.TryAcquireKeyAsync($"certificate:{identifier.Value}"), "lookups of this certificate number");
         var hubId = await directory.ResolveAsync(identifier);
-        var record = hubId is null ? null : await directory.Person(hubId).GetAsync();
+        var record = hubId is null ? null : await directory.GetRecordAsync(hubId);
         return Answer(caller, context, "certificate", record is null ? [] : [record]);
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class PublicLookupService(
         // Counted per mother's ID number, not per (ID, date): trying birth dates one by one spends the same budget.
         Limit(await limiter.TryAcquireKeyAsync($"mother:{idNumber}"), "lookups of this ID number");
         var hubIds = await search.ByMotherIdNumberAsync(idNumber, MaxChildrenPerMother, context.CancellationToken);
-        var records = await Task.WhenAll(hubIds.Select(hubId => directory.Person(hubId).GetAsync()));
+        var records = await Task.WhenAll(hubIds.Select(hubId => directory.GetRecordAsync(hubId)));
         var children = records.OfType<PersonRecord>().ToArray();
 
         // The mother's children were read to answer, matched or not: a wrong birth date is a probe aimed at them,

@@ -71,7 +71,7 @@ public static class ExchangeSiloHostingExtensions
         silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
         {
             options.Invariant = invariant;
-            options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            options.GrainStorageSerializer = JsonGrainStateSerializer.For(storage.Provider);
             if (storage.Provider == DatabaseKind.Sqlite)
             {
                 // Sets busy_timeout and synchronous=NORMAL on every new connection; query text cannot (P6).

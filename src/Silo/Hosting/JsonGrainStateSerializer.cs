@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
+using Exchange.Silo.Grains;
+using Exchange.Silo.Storage;
 using Orleans.Storage;
 
 namespace Exchange.Silo.Hosting;
@@ -8,11 +11,41 @@ namespace Exchange.Silo.Hosting;
 /// can read it. Orleans' default storage serializer writes Newtonsoft type metadata and cannot read back immutable
 /// collections.
 /// </summary>
-internal sealed class JsonGrainStateSerializer : IGrainStorageSerializer
+/// <param name="separateIndexDocument">
+/// Write a person's state as its <see cref="PersonIndexDocument"/>, <see cref="IndexDocumentSeparator"/>, then the
+/// whole state: PostgreSQL parses only the first part into jsonb and keeps the second as text (010-grain-state.sql).
+/// Parsing the whole 10 KB state was a fifth of the database's CPU during ingest. Reads return the whole state alone.
+/// </param>
+internal sealed class JsonGrainStateSerializer(bool separateIndexDocument = false) : IGrainStorageSerializer
 {
-    public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, ExchangeJson.Options));
+    /// <summary>ASCII record separator: compact JSON never contains it unescaped.</summary>
+    public const byte IndexDocumentSeparator = 0x1E;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ExchangeJson.Options.Encoder };
+
+    public static JsonGrainStateSerializer For(DatabaseKind kind) => new(separateIndexDocument: kind == DatabaseKind.PostgreSql);
+
+    public BinaryData Serialize<T>(T? input)
+    {
+        if (!separateIndexDocument || input is not PersonState state || PersonIndexDocument.Of(state) is not { } index)
+        {
+            return new(JsonSerializer.SerializeToUtf8Bytes(input, ExchangeJson.Options));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        Write(buffer, index);
+        buffer.Write([IndexDocumentSeparator]);
+        Write(buffer, state);
+        return new BinaryData(buffer.WrittenMemory);
+    }
 
     public T Deserialize<T>(BinaryData input) =>
         JsonSerializer.Deserialize<T>(input.ToMemory().Span, ExchangeJson.Options)
         ?? throw new JsonException($"Stored state of type {typeof(T).Name} is the JSON literal null.");
+
+    private static void Write<TValue>(ArrayBufferWriter<byte> buffer, TValue value)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        JsonSerializer.Serialize(writer, value, ExchangeJson.Options);
+    }
 }

@@ -17,12 +17,15 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
 {
     private const int Attempts = 8;
 
+    // About 40 MB at most: a day's registrations of a large city, looked up again by the clinics that made them.
+    private readonly RecentOwners _recentOwners = new(generationSize: 100_000);
+
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (await TryCreateWithIdentifiersAsync(command) is { } created)
         {
-            return created;
+            return Remembered(command, created);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -30,7 +33,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
             var outcome = await TryRegisterAsync(command);
             if (outcome is not null)
             {
-                return outcome;
+                return Remembered(command, outcome);
             }
 
             if (attempt == Attempts)
@@ -144,12 +147,47 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
     public Task<string?> ResolveAsync(PersonIdentifier identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        return identifier.Kind == IdentifierKind.HubId ? Task.FromResult<string?>(identifier.Value)
-            : storedIndex is not null ? storedIndex.OwnerAsync(identifier.Key)
+        if (identifier.Kind == IdentifierKind.HubId)
+        {
+            return Task.FromResult<string?>(identifier.Value);
+        }
+
+        var key = identifier.Key;
+        return _recentOwners.Find(key) is { } known ? Task.FromResult<string?>(known)
+            : storedIndex is not null ? storedIndex.OwnerAsync(key)
             : Index(identifier).GetHubIdAsync();
     }
 
+    /// <summary>The record with this hub id, or null; its identifiers are remembered as its own for later lookups.</summary>
+    public async Task<PersonRecord?> GetRecordAsync(string hubId)
+    {
+        var record = await Person(hubId).GetAsync();
+        if (record is not null)
+        {
+            foreach (var identifier in record.Identifiers)
+            {
+                _recentOwners.Remember(identifier.Key, record.HubId);
+            }
+        }
+
+        return record;
+    }
+
     public IPersonGrain Person(string hubId) => grains.GetGrain<IPersonGrain>(hubId);
+
+    /// <summary>After a successful registration every identifier it named belongs to the record it wrote.</summary>
+    private PersonWriteOutcome Remembered(RegisterPersonCommand command, PersonWriteOutcome outcome)
+    {
+        if (outcome.Succeeded)
+        {
+            foreach (var identifier in command.Registration.Identifiers)
+            {
+                _recentOwners.Remember(identifier.Key, outcome.HubId);
+            }
+        }
+
+        return outcome;
+    }
 
     private IIdentifierGrain Index(PersonIdentifier identifier) => grains.GetGrain<IIdentifierGrain>(identifier.Key);
 

@@ -81,7 +81,7 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
         DbConnection connection, (string Service, string Key, long N0, long N1) after, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        var payload = kind == DatabaseKind.PostgreSql ? "payload::text" : "payload";
+        var payload = kind == DatabaseKind.PostgreSql ? "coalesce(body, payload::text)" : "payload";
         command.CommandText = $"""
             SELECT service_id, grain_key, n0, n1, version, {payload} FROM grain_state
             WHERE state_name = 'person' AND payload IS NOT NULL
@@ -109,7 +109,10 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var set = kind == DatabaseKind.PostgreSql
-            ? "payload = jsonb_set(payload, '{schedule}', CAST(@Schedule AS jsonb))"
+            ? """
+              payload = jsonb_set(payload, '{schedule}', CAST(@Schedule AS jsonb)),
+              body = jsonb_set(CAST(body AS jsonb), '{schedule}', CAST(@Schedule AS jsonb))::text
+              """
             : "payload = json_set(payload, '$.schedule', json(@Schedule))";
         command.CommandText = $"""
             UPDATE grain_state SET {set}

@@ -5,7 +5,7 @@ using Exchange.Silo.Records;
 
 namespace Exchange.Silo.Tests.Grains;
 
-/// <summary>Registration through <see cref="Registry.PersonDirectory"/>: the identifier index decides which record a child is.</summary>
+/// <summary>Registration through <see cref="Exchange.Silo.Registry.PersonDirectory"/>: the identifier index decides which record a child is.</summary>
 [Collection(ClusterCollection.Name)]
 public class IdentifierGrainTests(ClusterFixture fixture)
 {

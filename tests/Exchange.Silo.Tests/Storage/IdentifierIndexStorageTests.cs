@@ -41,6 +41,32 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
     }
 
     [Fact]
+    public async Task ResolveAsync_ChildRegisteredThroughThisDirectory_IsAnsweredWithoutTheStoredIndex()
+    {
+        var directory = fixture.Directory;
+        var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
+        var outcome = await directory.RegisterAsync(ClusterFixture.Register("clinic", "m-1", registration));
+        var childCode = registration.Identifiers[0];
+        await fixture.Database.ExecuteAsync("DELETE FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key", ("Key", childCode.Key));
+
+        Assert.Equal(outcome.HubId, await directory.ResolveAsync(childCode));
+        Assert.Null(await fixture.Directory.ResolveAsync(childCode));
+    }
+
+    [Fact]
+    public async Task GetRecordAsync_RecordRead_ItsIdentifiersResolveWithoutTheStoredIndex()
+    {
+        var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
+        var outcome = await RegisterAsync(registration);
+        var directory = fixture.Directory;
+        await directory.GetRecordAsync(outcome.HubId);
+        await fixture.Database.ExecuteAsync(
+            "DELETE FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key", ("Key", registration.Identifiers[1].Key));
+
+        Assert.Equal(outcome.HubId, await directory.ResolveAsync(registration.Identifiers[1]));
+    }
+
+    [Fact]
     public async Task RegisterAsync_SameIdentifiersAgain_SameRecordNotCreated()
     {
         var registration = ClusterFixture.RegistrationOf(fixture.NextChild());

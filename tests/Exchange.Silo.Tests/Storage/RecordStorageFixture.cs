@@ -2,9 +2,12 @@ using Exchange.Silo.Grains;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Schedule;
+using Exchange.Silo.Search;
 using Exchange.Silo.Storage;
 using Exchange.Testing.Synthetic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -28,6 +31,12 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
 
     public PersonDirectory Directory => new(Cluster.Client, new StoredIdentifierIndex(kind, Database.ConnectionString, Cluster.Options.ServiceId));
 
+    public IPersonSearch Search => new SqlPersonSearch(
+        Options.Create(kind == DatabaseKind.PostgreSql
+            ? new StorageOptions { Provider = kind, PostgreSql = Database.ConnectionString }
+            : new StorageOptions { Provider = kind, DataFolder = Database.SqliteFolder }),
+        Options.Create(new ClusterOptions { ServiceId = Cluster.Options.ServiceId }));
+
     public ScheduleReadModel ReadModel => new(kind, Database.ConnectionString, Cluster.Options.ServiceId);
 
     public ReadModelRebuilder Rebuilder => new(kind, Database.ConnectionString);
@@ -44,7 +53,7 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
             {
                 options.Invariant = AdoNetInvariants.For(kind);
                 options.ConnectionString = connectionString;
-                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+                options.GrainStorageSerializer = JsonGrainStateSerializer.For(kind);
             });
             silo.Services.TryAddSingleton(TimeProvider.System);
             silo.Services.AddSerializer(AddCanonicalModelJson);

@@ -55,7 +55,7 @@ internal static class ImmunizationEndpoints
     private static async Task<(PersonRecord? Record, Immunization? Immunization)> FindAsync(PersonDirectory directory, string eventId)
     {
         var hubId = FhirResponses.HubIdOfEvent(eventId);
-        var record = await directory.Person(hubId).GetAsync();
+        var record = await directory.GetRecordAsync(hubId);
         return (record, record?.Vaccinations.FirstOrDefault(vaccination => vaccination.EventId == eventId)?.ToImmunization(hubId));
     }
 }

@@ -20,7 +20,7 @@ internal static class PatientEndpoints
 
     public static async Task<IResult> ReadAsync(string id, HttpContext context, PersonDirectory directory)
     {
-        var record = await directory.Person(id).GetAsync();
+        var record = await directory.GetRecordAsync(id);
         if (record is null)
         {
             return FhirResult.Error(FhirError.NotFound(null, $"no Patient {id}"));
@@ -45,7 +45,7 @@ internal static class PatientEndpoints
     /// <summary>$everything: the Patient and every Immunization on the record, entered-in-error ones included.</summary>
     public static async Task<IResult> EverythingAsync(string id, HttpContext context, PersonDirectory directory)
     {
-        var record = await directory.Person(id).GetAsync();
+        var record = await directory.GetRecordAsync(id);
         if (record is null)
         {
             return FhirResult.Error(FhirError.NotFound(null, $"no Patient {id}"));
@@ -58,7 +58,7 @@ internal static class PatientEndpoints
 
     private static async Task<Resource?> ReadBackAsync(PersonDirectory directory, string location)
     {
-        var record = await directory.Person(location["Patient/".Length..]).GetAsync();
+        var record = await directory.GetRecordAsync(location["Patient/".Length..]);
         return record?.ToPatient();
     }
 }

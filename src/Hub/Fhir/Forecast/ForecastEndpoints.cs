@@ -127,7 +127,7 @@ internal static class ForecastEndpoints
     private static async Task<(ForecastSubject? Subject, FhirError? Error)> StoredAsync(
         HttpContext context, PersonDirectory directory, string hubId, string? expression)
     {
-        var record = await directory.Person(hubId).GetAsync();
+        var record = await directory.GetRecordAsync(hubId);
         if (record is null)
         {
             return (null, FhirError.NotFound(expression, $"no Patient {hubId}"));

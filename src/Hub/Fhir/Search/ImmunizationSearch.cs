@@ -40,7 +40,7 @@ internal sealed class ImmunizationSearch(PersonDirectory directory, VaccineCodeT
         }
 
         var hubId = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
-        var record = await directory.Person(hubId).GetAsync();
+        var record = await directory.GetRecordAsync(hubId);
         if (record is null)
         {
             return (null, [], null);

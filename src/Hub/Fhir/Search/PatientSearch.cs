@@ -39,7 +39,7 @@ internal sealed class PatientSearch(PersonDirectory directory, IPersonSearch sea
             return (null, FhirError.Invalid("Patient", "search by at least one of identifier, mother-identifier, _id, name, birthdate, gender"));
         }
 
-        var records = await Task.WhenAll(candidates.Distinct().Select(hubId => directory.Person(hubId).GetAsync()));
+        var records = await Task.WhenAll(candidates.Distinct().Select(hubId => directory.GetRecordAsync(hubId)));
         return ([.. records.OfType<PersonRecord>().Where(record => Matches(record, parameters, criteria!)).Take(count)], null);
     }
 

@@ -96,7 +96,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
 
         if (entry.Method == "PUT")
         {
-            var stored = await directory.Person(entry.TargetId!).GetAsync();
+            var stored = await directory.GetRecordAsync(entry.TargetId!);
             if (stored is null)
             {
                 plan.Fail(entry, FhirError.NotFound("Patient.id", $"no Patient {entry.TargetId}: hub ids are assigned by the hub, so an update cannot create one"));
@@ -147,7 +147,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         }
 
         var hubId = await directory.ResolveAsync(new PersonIdentifier(kind, kind == IdentifierKind.HubId ? value!.ToLowerInvariant() : value!.ToUpperInvariant()));
-        return (false, hubId is null ? null : await directory.Person(hubId).GetAsync());
+        return (false, hubId is null ? null : await directory.GetRecordAsync(hubId));
     }
 
     private async Task<PatientTarget?> TargetOfAsync(
@@ -186,7 +186,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
             return known;
         }
 
-        var stored = await directory.Person(hubId).GetAsync();
+        var stored = await directory.GetRecordAsync(hubId);
         if (stored is null)
         {
             plan.Fail(entry, FhirError.NotFound(expression, $"no Patient {hubId}"));
@@ -229,7 +229,7 @@ internal sealed class WritePlanner(PersonDirectory directory, VaccineCodeTransla
         var eventId = entry.TargetId!;
         var dash = eventId.LastIndexOf('-');
         var hubId = dash > 0 ? eventId[..dash] : eventId;
-        var record = await directory.Person(hubId).GetAsync();
+        var record = await directory.GetRecordAsync(hubId);
         if (record?.Vaccinations.Any(vaccination => vaccination.EventId == eventId) != true)
         {
             plan.Fail(entry, FhirError.NotFound("Immunization.id", $"no Immunization {eventId}"));

@@ -16,21 +16,27 @@ CREATE TABLE IF NOT EXISTS grain_state
     CONSTRAINT grain_state_pk PRIMARY KEY (service_id, state_name, grain_key, n0, n1)
 ) WITH (fillfactor = 90);
 
--- Storage of the payload, changed only when not yet so (ALTER TABLE locks the table, and this runs at every start):
--- * a person's state compresses to 2-3 KB, just over the 2 KB at which PostgreSQL would move it out of line into the
---   TOAST table (one more heap row and index entry per write, one more index probe per read): keep it in the row;
--- * a person's state is about 10 KB of JSON, compressed at every write and read back by the search indexes and the
---   schedule trigger: lz4 does both several times faster than the default pglz. Servers without lz4 keep pglz.
+-- A person's whole state as text, when the hub sends it apart from the part the database reads (payload): see
+-- JsonGrainStateSerializer. The text is stored as it came, without being parsed into jsonb. NULL for every other state.
+ALTER TABLE grain_state ADD COLUMN IF NOT EXISTS body text;
+
+-- Storage of payload and body, changed only when not yet so (ALTER TABLE locks the table, and this runs at every start):
+-- * a person's row (its state as text, about 10 KB, and the indexed part as jsonb, about 3 KB) compresses to about
+--   4 KB. Rows are compressed above toast_tuple_target and moved out of line (the TOAST table: one more heap row and
+--   index entry per write, one more probe per read) only if still above it: 4096 keeps both parts compressed and in
+--   the row;
+-- * lz4 compresses and decompresses several times faster than the default pglz. Servers without lz4 keep pglz.
 DO $payload$
 BEGIN
-    IF NOT coalesce((SELECT 'toast_tuple_target=8160' = ANY (reloptions) FROM pg_class WHERE oid = 'grain_state'::regclass), false) THEN
-        ALTER TABLE grain_state SET (toast_tuple_target = 8160);
+    IF NOT coalesce((SELECT 'toast_tuple_target=4096' = ANY (reloptions) FROM pg_class WHERE oid = 'grain_state'::regclass), false) THEN
+        ALTER TABLE grain_state SET (toast_tuple_target = 4096);
     END IF;
-    IF (SELECT attcompression FROM pg_attribute WHERE attrelid = 'grain_state'::regclass AND attname = 'payload') <> 'l' THEN
+    IF (SELECT attcompression FROM pg_attribute WHERE attrelid = 'grain_state'::regclass AND attname = 'payload') <> 'l'
+       OR (SELECT attcompression FROM pg_attribute WHERE attrelid = 'grain_state'::regclass AND attname = 'body') <> 'l' THEN
         BEGIN
-            ALTER TABLE grain_state ALTER COLUMN payload SET COMPRESSION lz4;
+            ALTER TABLE grain_state ALTER COLUMN payload SET COMPRESSION lz4, ALTER COLUMN body SET COMPRESSION lz4;
         EXCEPTION WHEN feature_not_supported THEN
-            RAISE NOTICE 'lz4 is not available; grain_state.payload keeps the default compression';
+            RAISE NOTICE 'lz4 is not available; grain_state keeps the default compression';
         END;
     END IF;
 END
@@ -46,7 +52,7 @@ $payload$;
 -- Orleans turns NULL into InconsistentStateException; an empty result would not be caught when an ETag was sent.
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('ReadFromStorageKey', $sql$
-SELECT convert_to(payload::text, 'UTF8') AS "PayloadBinary",
+SELECT convert_to(coalesce(body, payload::text), 'UTF8') AS "PayloadBinary",
        version AS "Version"
 FROM grain_state
 WHERE service_id = @ServiceId
@@ -56,10 +62,17 @@ WHERE service_id = @ServiceId
   AND n1 = @GrainIdN1;
 $sql$),
 ('WriteToStorageKey', $sql$
-WITH inserted AS (
-    INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload, modified_at)
+WITH sent AS (
+    SELECT t, strpos(t, chr(30)) AS separator FROM (SELECT convert_from(@PayloadBinary, 'UTF8') AS t) AS payload
+), parts AS (
+    SELECT CASE WHEN separator > 0 THEN left(t, separator - 1) ELSE t END::jsonb AS payload,
+           CASE WHEN separator > 0 THEN substr(t, separator + 1) END AS body
+    FROM sent
+), inserted AS (
+    INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload, body, modified_at)
     SELECT @ServiceId, @GrainTypeString, coalesce(@GrainIdExtensionString, ''), @GrainIdN0, @GrainIdN1,
-           1, convert_from(@PayloadBinary, 'UTF8')::jsonb, now()
+           1, parts.payload, parts.body, now()
+    FROM parts
     WHERE @GrainStateVersion::integer IS NULL
       AND (@GrainTypeString <> 'identifier' OR set_config('synchronous_commit', 'off', true) IS NOT NULL)
     ON CONFLICT ON CONSTRAINT grain_state_pk DO NOTHING
@@ -67,8 +80,10 @@ WITH inserted AS (
 ), updated AS (
     UPDATE grain_state
     SET version = version % 2147483647 + 1,
-        payload = convert_from(@PayloadBinary, 'UTF8')::jsonb,
+        payload = parts.payload,
+        body = parts.body,
         modified_at = now()
+    FROM parts
     WHERE service_id = @ServiceId
       AND state_name = @GrainTypeString
       AND grain_key = coalesce(@GrainIdExtensionString, '')
@@ -84,6 +99,7 @@ WITH cleared AS (
     UPDATE grain_state
     SET version = version % 2147483647 + 1,
         payload = NULL,
+        body = NULL,
         modified_at = now()
     WHERE service_id = @ServiceId
       AND state_name = @GrainTypeString
