@@ -21,13 +21,14 @@ BEGIN
     )
     SELECT count(*) INTO inserted FROM claimed;
 
-    -- Rows that were there already are fine only when they name this same hub id.
+    -- Rows that were there already are fine only when they name this same hub id (a primary-key lookup per key).
     IF inserted < jsonb_array_length(claims) AND EXISTS (
         SELECT 1
         FROM jsonb_array_elements_text(claims) AS k
-        JOIN grain_state g ON g.service_id = NEW.service_id AND g.state_name = 'identifier' AND g.grain_key = k
-                          AND g.n0 = 0 AND g.n1 = 0
-        WHERE g.payload ->> 'hubId' IS DISTINCT FROM hub)
+        WHERE (SELECT g.payload ->> 'hubId' FROM grain_state g
+               WHERE g.service_id = NEW.service_id AND g.state_name = 'identifier' AND g.grain_key = k
+                 AND g.n0 = 0 AND g.n1 = 0)
+              IS DISTINCT FROM hub)
     THEN
         RAISE EXCEPTION 'exchange.identifier-taken: an identifier of this registration belongs to another record'
             USING ERRCODE = 'unique_violation';

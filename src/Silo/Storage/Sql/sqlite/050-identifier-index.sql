@@ -19,12 +19,14 @@ BEGIN
     WHERE true
     ON CONFLICT DO NOTHING;
 
-    -- Rows that were there already are fine only when they name this same hub id.
+    -- Rows that were there already are fine only when they name this same hub id. One primary-key lookup per key:
+    -- as a join, SQLite scanned every identifier row per registration.
     SELECT RAISE(ABORT, 'exchange.identifier-taken: an identifier of this registration belongs to another record')
     WHERE EXISTS (
         SELECT 1
         FROM json_each(NEW.payload, '$.indexClaims') AS k
-        JOIN grain_state g ON g.service_id = NEW.service_id AND g.state_name = 'identifier' AND g.grain_key = k.value
-                          AND g.n0 = 0 AND g.n1 = 0
-        WHERE json_extract(g.payload, '$.hubId') IS NOT json_extract(NEW.payload, '$.record.hubId'));
+        WHERE (SELECT json_extract(g.payload, '$.hubId') FROM grain_state g
+               WHERE g.service_id = NEW.service_id AND g.state_name = 'identifier' AND g.grain_key = k.value
+                 AND g.n0 = 0 AND g.n1 = 0)
+              IS NOT json_extract(NEW.payload, '$.record.hubId'));
 END;
