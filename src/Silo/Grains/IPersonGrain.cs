@@ -13,12 +13,12 @@ public interface IPersonGrain : IGrainWithStringKey
     Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew);
 
     /// <summary>
-    /// Creates the record under a hub id minted for it moments ago and, in the same durable write, enters
-    /// <paramref name="indexKeys"/> in the identifier index. Fails with <see cref="PersonWriteOutcome.IdentifierTaken"/>,
+    /// Creates the record under a hub id minted for it moments ago and, in the same durable write, enters the
+    /// registration's identifiers in the identifier index. Fails with <see cref="PersonWriteOutcome.IdentifierTaken"/>,
     /// storing nothing, when one of them already belongs to another record.
     /// </summary>
     [Alias("create-claiming-identifiers")]
-    Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command, string[] indexKeys);
+    Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command);
 
     /// <summary>Records doses; the same dose reported by several systems is stored once with every source kept.</summary>
     [Alias("record-doses")]

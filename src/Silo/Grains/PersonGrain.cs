@@ -41,7 +41,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command, bool hubIdIsNew) =>
         WithRegion(await RegisterCoreAsync(command, hubIdIsNew));
 
-    public async Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command, string[] indexKeys)
+    public async Task<PersonWriteOutcome> CreateClaimingIdentifiersAsync(RegisterPersonCommand command)
     {
         if (_state.IsLoaded)
         {
@@ -50,6 +50,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
 
         try
         {
+            var indexKeys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
             return WithRegion(await RegisterCoreAsync(command, hubIdIsNew: true, indexKeys));
         }
         catch (Exception exception) when (IdentifierIndexConflict.IsCause(exception))

@@ -53,12 +53,12 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
     private async Task<PersonWriteOutcome?> TryCreateWithIdentifiersAsync(RegisterPersonCommand command)
     {
         var keys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
-        if (storedIndex is null || keys.Length == 0 || await storedIndex.AnyKnownAsync(keys))
+        if (storedIndex is null || keys.Length == 0 || keys.Any(key => _recentOwners.Find(key) is not null) || await storedIndex.AnyKnownAsync(keys))
         {
             return null;
         }
 
-        var outcome = await Person(NewHubId()).CreateClaimingIdentifiersAsync(command, keys);
+        var outcome = await Person(NewHubId()).CreateClaimingIdentifiersAsync(command);
         return outcome.IsIdentifierTaken ? null : outcome;
     }
 
@@ -164,10 +164,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
         var record = await Person(hubId).GetAsync();
         if (record is not null)
         {
-            foreach (var identifier in record.Identifiers)
-            {
-                _recentOwners.Remember(identifier.Key, record.HubId);
-            }
+            RememberOwner(record.Identifiers, record.HubId);
         }
 
         return record;
@@ -180,13 +177,18 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
     {
         if (outcome.Succeeded)
         {
-            foreach (var identifier in command.Registration.Identifiers)
-            {
-                _recentOwners.Remember(identifier.Key, outcome.HubId);
-            }
+            RememberOwner(command.Registration.Identifiers, outcome.HubId);
         }
 
         return outcome;
+    }
+
+    private void RememberOwner(IEnumerable<PersonIdentifier> identifiers, string hubId)
+    {
+        foreach (var identifier in identifiers)
+        {
+            _recentOwners.Remember(identifier.Key, hubId);
+        }
     }
 
     private IIdentifierGrain Index(PersonIdentifier identifier) => grains.GetGrain<IIdentifierGrain>(identifier.Key);
