@@ -7,7 +7,10 @@ public static class StorageNames
     public const string Records = "records";
 
     public const string PersonState = "person";
-    /// <summary>Named in 010-grain-state.sql too: a new claim of this state commits without waiting for its WAL flush.</summary>
+    /// <summary>
+    /// Named in SQL too: 010-grain-state.sql (a new claim commits without waiting for its WAL flush), 050-identifier-index.sql
+    /// (a new child's claims written with its record) and <see cref="Registry.StoredIdentifierIndex"/>.
+    /// </summary>
     public const string IdentifierState = "identifier";
 
     /// <summary>One source system's code map versions (<see cref="CodeMaps.ICodeMapGrain"/>).</summary>
