@@ -68,11 +68,18 @@ public static class ExchangeSiloHostingExtensions
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
 
+        silo.AddRecordsStorage(storage.Provider, connectionString);
+        silo.Services.AddCanonicalModelSerialization();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerParticipant>();
+    }
+
+    /// <summary>The ADO.NET grain storage holding every record, on our SQL, with state stored as JSON.</summary>
+    internal static ISiloBuilder AddRecordsStorage(this ISiloBuilder silo, DatabaseKind kind, string connectionString) =>
         silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
         {
-            options.Invariant = invariant;
-            options.GrainStorageSerializer = JsonGrainStateSerializer.For(storage.Provider);
-            if (storage.Provider == DatabaseKind.Sqlite)
+            options.Invariant = AdoNetInvariants.For(kind);
+            options.GrainStorageSerializer = JsonGrainStateSerializer.For(kind);
+            if (kind == DatabaseKind.Sqlite)
             {
                 // Sets busy_timeout and synchronous=NORMAL on every new connection; query text cannot (P6).
                 options.DataSource = new SqliteDataSource(connectionString);
@@ -82,12 +89,19 @@ public static class ExchangeSiloHostingExtensions
                 options.ConnectionString = connectionString;
             }
         });
-        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+
+    /// <summary>
+    /// Canonical-model values (no Orleans attributes) travel between silos as JSON, and are shared, not copied, inside
+    /// one (<see cref="CanonicalModelCopier"/>).
+    /// </summary>
+    internal static IServiceCollection AddCanonicalModelSerialization(this IServiceCollection services)
+    {
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSerializable: CanonicalModelCopier.Handles,
             isCopyable: static _ => false,
             configureOptions: options => options.Configure(json => json.SerializerOptions = ExchangeJson.Options)));
-        silo.Services.AddSingleton<IGeneralizedCopier, CanonicalModelCopier>();
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstallerParticipant>();
+        services.AddSingleton<IGeneralizedCopier, CanonicalModelCopier>();
+        return services;
     }
 
     private static T Bind<T>(IConfiguration configuration, string section)

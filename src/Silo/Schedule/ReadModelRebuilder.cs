@@ -138,6 +138,5 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
 
     private DbConnection Open() => DatabaseCommands.Connection(kind, connectionString);
 
-
     private sealed record StoredRow(string Service, string Key, long N0, long N1, int Version, string Payload);
 }

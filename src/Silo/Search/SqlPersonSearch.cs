@@ -66,5 +66,4 @@ internal sealed class SqlPersonSearch(IOptions<StorageOptions> storage, IOptions
     }
 
     private DbConnection Open() => DatabaseCommands.Connection(storage.Value.Provider, storage.Value.ConnectionString);
-
 }

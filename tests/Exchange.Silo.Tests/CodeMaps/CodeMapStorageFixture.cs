@@ -1,8 +1,6 @@
-using Exchange.Silo.Grains;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Storage;
 using Exchange.Silo.Tests.Storage;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace Exchange.Silo.Tests.CodeMaps;
@@ -28,15 +26,10 @@ public abstract class CodeMapStorageFixture(DatabaseKind kind) : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
-            {
-                options.Invariant = AdoNetInvariants.For(kind);
-                options.ConnectionString = connectionString;
-                options.GrainStorageSerializer = new JsonGrainStateSerializer();
-            });
-            silo.Services.AddSerializer(AddCanonicalModelJson);
+            silo.AddRecordsStorage(kind, connectionString);
+            silo.Services.AddCanonicalModelSerialization();
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(AddCanonicalModelJson));
+        builder.ConfigureClient(client => client.Services.AddCanonicalModelSerialization());
         _cluster = builder.AsProduction().Build();
         await _cluster.DeployAsync();
     }
@@ -53,10 +46,6 @@ public abstract class CodeMapStorageFixture(DatabaseKind kind) : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
-
-    private static void AddCanonicalModelJson(ISerializerBuilder serializer) => serializer.AddJsonSerializer(
-        type => type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true,
-        ExchangeJson.Options);
 }
 
 public sealed class SqliteCodeMapStorageFixture() : CodeMapStorageFixture(DatabaseKind.Sqlite);

@@ -6,7 +6,6 @@ using Exchange.Silo.Records;
 using Exchange.Silo.Registry;
 using Exchange.Testing.Synthetic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace Exchange.Silo.Tests.Grains;
@@ -35,9 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Records, options => options.GrainStorageSerializer = new JsonGrainStateSerializer());
             silo.Services.TryAddSingleton(TimeProvider.System);
-            silo.Services.AddSerializer(AddCanonicalModelJson);
+            silo.Services.AddCanonicalModelSerialization();
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(AddCanonicalModelJson));
+        builder.ConfigureClient(client => client.Services.AddCanonicalModelSerialization());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -101,11 +100,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     public static RegisterPersonCommand Register(
         string sourceSystem, string messageId, PersonRegistration registration, params DoseReport[] doses) =>
         new(sourceSystem, messageId, registration, doses, DateTimeOffset.UtcNow);
-
-    // The same predicate as the production silo: canonical-model types have no Orleans attributes and travel as JSON.
-    private static void AddCanonicalModelJson(ISerializerBuilder serializer) => serializer.AddJsonSerializer(
-        type => type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true,
-        ExchangeJson.Options);
 }
 
 [CollectionDefinition(Name)]

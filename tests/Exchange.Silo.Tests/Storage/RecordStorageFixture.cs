@@ -1,4 +1,3 @@
-using Exchange.Silo.Grains;
 using Exchange.Silo.Hosting;
 using Exchange.Silo.Registry;
 using Exchange.Silo.Schedule;
@@ -8,7 +7,6 @@ using Exchange.Testing.Synthetic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace Exchange.Silo.Tests.Storage;
@@ -49,16 +47,11 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAdoNetGrainStorage(StorageNames.Records, options =>
-            {
-                options.Invariant = AdoNetInvariants.For(kind);
-                options.ConnectionString = connectionString;
-                options.GrainStorageSerializer = JsonGrainStateSerializer.For(kind);
-            });
+            silo.AddRecordsStorage(kind, connectionString);
             silo.Services.TryAddSingleton(TimeProvider.System);
-            silo.Services.AddSerializer(AddCanonicalModelJson);
+            silo.Services.AddCanonicalModelSerialization();
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(AddCanonicalModelJson));
+        builder.ConfigureClient(client => client.Services.AddCanonicalModelSerialization());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -83,10 +76,6 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
             return _population.NextChild();
         }
     }
-
-    private static void AddCanonicalModelJson(ISerializerBuilder serializer) => serializer.AddJsonSerializer(
-        type => type.Namespace?.StartsWith("Exchange.Adapters", StringComparison.Ordinal) == true,
-        ExchangeJson.Options);
 }
 
 public sealed class SqliteRecordStorageFixture() : RecordStorageFixture(DatabaseKind.Sqlite);
