@@ -3,7 +3,11 @@ using Exchange.Adapters.Results;
 namespace Exchange.Adapters.Normalization;
 
 /// <summary>Collects every field problem of one input, so a caller learns all of them at once.</summary>
-public sealed class IssueCollector
+/// <param name="fieldPrefix">
+/// Path of the input in its request (e.g. "vaccinations[2]"), put before every field name given; the full path is
+/// built only when an issue is recorded, since most inputs have none.
+/// </param>
+public sealed class IssueCollector(string? fieldPrefix = null)
 {
     private readonly List<Issue> _issues = [];
 
@@ -12,7 +16,8 @@ public sealed class IssueCollector
     public IReadOnlyList<Issue> Issues => _issues;
 
     /// <param name="reason">A <see cref="ReasonCodes"/> value, or null for a plain invalid value.</param>
-    public void Invalid(string field, string message, string? reason = null) => _issues.Add(Issue.Invalid(field, message, reason));
+    public void Invalid(string field, string message, string? reason = null) =>
+        _issues.Add(Issue.Invalid(fieldPrefix is null ? field : $"{fieldPrefix}.{field}", message, reason));
 
     public void AddRange(IEnumerable<Issue> issues) => _issues.AddRange(issues);
 

@@ -25,30 +25,33 @@ public static class VaccinationNormalizer
     {
         ArgumentNullException.ThrowIfNull(reported);
         ArgumentNullException.ThrowIfNull(codes);
-        var issues = new IssueCollector();
-        var vaccine = CodedFields.Translate(codes, CodeMapSystem.Vaccine, reported.VaccineCode, $"{field}.vaccine_code", required: true, issues);
+        var issues = new IssueCollector(field);
+        var vaccine = CodedFields.Translate(codes, CodeMapSystem.Vaccine, reported.VaccineCode, "vaccine_code", required: true, issues);
         if (reported.DoseNumber is < 1 or > MaxDoseNumber)
         {
-            issues.Invalid($"{field}.dose_number", $"dose number must be between 1 and {MaxDoseNumber}, got {reported.DoseNumber}");
+            issues.Invalid("dose_number", $"dose number must be between 1 and {MaxDoseNumber}, got {reported.DoseNumber}");
         }
 
-        var date = NormalizeDate(reported.Date, $"{field}.date", birthDate, today, issues);
-        var expiry = NormalizeExpiry(reported.ExpiryDate, $"{field}.expiry_date", issues);
-        var unit = PersonNormalizer.NormalizeCode(reported.AdministeringUnit, $"{field}.administering_unit", UnitCode.Check, required: true, issues);
-        var lot = FreeText(reported.LotNumber, $"{field}.lot_number", issues);
-        var manufacturer = FreeText(reported.ManufacturerCode, $"{field}.manufacturer_code", issues);
-        var traceability = FreeText(reported.TraceabilityCode, $"{field}.traceability_code", issues);
-        var vaccinator = FreeText(reported.Vaccinator, $"{field}.vaccinator", issues);
-        var sourceRecordId = FreeText(reported.SourceRecordId, $"{field}.source_record_id", issues);
+        var date = NormalizeDate(reported.Date, "date", birthDate, today, issues);
+        var expiry = NormalizeExpiry(reported.ExpiryDate, "expiry_date", issues);
+        var unit = PersonNormalizer.NormalizeCode(reported.AdministeringUnit, "administering_unit", UnitCode.Check, required: true, issues);
+        var lot = FreeText(reported.LotNumber, "lot_number", issues);
+        var manufacturer = FreeText(reported.ManufacturerCode, "manufacturer_code", issues);
+        var traceability = FreeText(reported.TraceabilityCode, "traceability_code", issues);
+        var vaccinator = FreeText(reported.Vaccinator, "vaccinator", issues);
+        var sourceRecordId = FreeText(reported.SourceRecordId, "source_record_id", issues);
         var tables = HubCodeSystems.Default;
-        var route = CodedFields.TranslateEnum(codes, CodeMapSystem.Route, tables.Routes, reported.RouteCode, $"{field}.route_code", issues) ?? reported.Route;
-        var site = CodedFields.TranslateEnum(codes, CodeMapSystem.Site, tables.Sites, reported.SiteCode, $"{field}.site_code", issues) ?? reported.Site;
-        var kind = CodedFields.TranslateEnum(codes, CodeMapSystem.Kind, tables.VaccinationKinds, reported.KindCode, $"{field}.kind_code", issues) ?? reported.Kind;
+        var route = CodedFields.TranslateEnum(codes, CodeMapSystem.Route, tables.Routes, reported.RouteCode, "route_code", issues) ?? reported.Route;
+        var site = CodedFields.TranslateEnum(codes, CodeMapSystem.Site, tables.Sites, reported.SiteCode, "site_code", issues) ?? reported.Site;
+        var kind = CodedFields.TranslateEnum(codes, CodeMapSystem.Kind, tables.VaccinationKinds, reported.KindCode, "kind_code", issues) ?? reported.Kind;
 
-        return issues.ToResult(() => new DoseReport(
-            new Dose(vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!, route, site, vaccinator, kind ?? VaccinationKind.Routine),
-            sourceRecordId,
-            codes.MapVersion));
+        // Not ToResult(() => ...): a lambda would capture every local above in an object allocated per dose.
+        return issues.HasIssues
+            ? Result<DoseReport>.Failure(issues.Issues)
+            : Result<DoseReport>.Success(new DoseReport(
+                new Dose(vaccine!, reported.DoseNumber, date!.Value, lot, expiry, manufacturer, traceability, unit!, route, site, vaccinator, kind ?? VaccinationKind.Routine),
+                sourceRecordId,
+                codes.MapVersion));
     }
 
     private static DateOnly? NormalizeDate(string? reported, string field, DateOnly? birthDate, DateOnly today, IssueCollector issues)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Exchange.Adapters.Schedule;
@@ -14,6 +15,9 @@ internal sealed class ScheduleIndex
     private readonly Dictionary<(string RuleSet, string Series), IReadOnlySet<string>> _dependencies = [];
     private readonly Dictionary<string, string> _liveFingerprints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScheduleRuleSet> _ruleSets = new(StringComparer.Ordinal);
+
+    // EvaluatesAlike's answers: it runs for every scheduled dose at every record write, and the answer never changes.
+    private readonly ConcurrentDictionary<(string A, string B, string Series), bool> _alike = new();
 
     public ScheduleIndex(IReadOnlyList<ScheduleRuleSet> oldestFirst)
     {
@@ -62,21 +66,20 @@ internal sealed class ScheduleIndex
     /// True when evaluating the child's doses for <paramref name="seriesId"/> gives the same result under both rule sets:
     /// the series and all series it refers to are defined alike, and so is the live-vaccine spacing rule.
     /// </summary>
-    public bool EvaluatesAlike(ScheduleRuleSet a, ScheduleRuleSet b, string seriesId)
-    {
-        if (a.Id == b.Id)
-        {
-            return true;
-        }
+    public bool EvaluatesAlike(ScheduleRuleSet a, ScheduleRuleSet b, string seriesId) =>
+        a.Id == b.Id || _alike.GetOrAdd((a.Id, b.Id, seriesId), key => ComputeEvaluatesAlike(key.A, key.B, key.Series));
 
-        if (_liveFingerprints[a.Id] != _liveFingerprints[b.Id] || !_dependencies.TryGetValue((b.Id, seriesId), out var inB))
+    private bool ComputeEvaluatesAlike(string a, string b, string seriesId)
+    {
+
+        if (_liveFingerprints[a] != _liveFingerprints[b] || !_dependencies.TryGetValue((b, seriesId), out var inB))
         {
             return false;
         }
 
-        var inA = _dependencies[(a.Id, seriesId)];
+        var inA = _dependencies[(a, seriesId)];
         return inA.SetEquals(inB)
-            && inA.All(id => _fingerprints[(a.Id, id)] == _fingerprints[(b.Id, id)]);
+            && inA.All(id => _fingerprints[(a, id)] == _fingerprints[(b, id)]);
     }
 
     // Names and notes are prose: two editions may word them differently and still evaluate alike.

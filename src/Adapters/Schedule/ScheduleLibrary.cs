@@ -31,7 +31,19 @@ public sealed class ScheduleLibrary
     internal ScheduleIndex Index { get; }
 
     /// <summary>The rule set in force on <paramref name="date"/>: the latest that took effect on or before it; null before the first.</summary>
-    public ScheduleRuleSet? InForceOn(DateOnly date) => RuleSets.LastOrDefault(r => r.EffectiveFrom <= date);
+    public ScheduleRuleSet? InForceOn(DateOnly date)
+    {
+        // A loop, not LastOrDefault(lambda): this runs for every scheduled dose at every record write.
+        for (var i = RuleSets.Count - 1; i >= 0; i--)
+        {
+            if (RuleSets[i].EffectiveFrom <= date)
+            {
+                return RuleSets[i];
+            }
+        }
+
+        return null;
+    }
 
     // Doses given before the first encoded edition are judged by it: the 2021 edition kept the earlier
     // DTaP, HepB, MMR, JE, Men and HepA ages (facts §1.7), so its minimum ages are the closest known rule.

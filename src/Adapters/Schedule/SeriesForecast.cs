@@ -48,5 +48,17 @@ public sealed record ScheduleAssessment(
     IReadOnlyList<SeriesForecast> Forecasts)
 {
     /// <summary>The forecast of a series, or null if the rule set has no such series.</summary>
-    public SeriesForecast? ForSeries(string seriesId) => Forecasts.FirstOrDefault(f => f.SeriesId == seriesId);
+    public SeriesForecast? ForSeries(string seriesId)
+    {
+        // An indexed loop: FirstOrDefault(lambda) or foreach over the interface allocates, and this runs per scheduled dose.
+        for (var i = 0; i < Forecasts.Count; i++)
+        {
+            if (Forecasts[i].SeriesId == seriesId)
+            {
+                return Forecasts[i];
+            }
+        }
+
+        return null;
+    }
 }
