@@ -7,7 +7,8 @@ namespace Exchange.Silo.Hosting;
 /// <summary>
 /// The part of a person's stored state that PostgreSQL reads: search indexes (demographics), the read-model triggers
 /// (schedule) and the identifier index trigger (claims), at the same JSON paths as in the whole state. It is all the
-/// database parses into jsonb at a write; the whole state is kept beside it as text (grain_state.body).
+/// database parses into jsonb at a write; the rest of the state is kept beside it as text (grain_state.body,
+/// <see cref="PersonBody"/>).
 /// </summary>
 internal sealed record PersonIndexDocument(PersonIndexDocument.IndexedRecord Record, StoredSchedule? Schedule, string[]? IndexClaims)
 {

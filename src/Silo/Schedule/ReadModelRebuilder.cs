@@ -111,7 +111,7 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
         var set = kind == DatabaseKind.PostgreSql
             ? """
               payload = jsonb_set(payload, '{schedule}', CAST(@Schedule AS jsonb)),
-              body = jsonb_set(CAST(body AS jsonb), '{schedule}', CAST(@Schedule AS jsonb))::text
+              body = (CAST(body AS jsonb) - 'schedule')::text
               """
             : "payload = json_set(payload, '$.schedule', json(@Schedule))";
         command.CommandText = $"""

@@ -16,8 +16,9 @@ CREATE TABLE IF NOT EXISTS grain_state
     CONSTRAINT grain_state_pk PRIMARY KEY (service_id, state_name, grain_key, n0, n1)
 ) WITH (fillfactor = 90);
 
--- A person's whole state as text, when the hub sends it apart from the part the database reads (payload): see
--- JsonGrainStateSerializer. The text is stored as it came, without being parsed into jsonb. NULL for every other state.
+-- A person's state as text, all but what payload (the part the database reads) holds, when the hub sends the two
+-- apart: see JsonGrainStateSerializer. The text is stored as it came, without being parsed into jsonb. NULL for every
+-- other state and for rows from before the split (payload then holds the whole state).
 ALTER TABLE grain_state ADD COLUMN IF NOT EXISTS body text;
 
 -- Storage of payload and body, changed only when not yet so (ALTER TABLE locks the table, and this runs at every start):
@@ -48,7 +49,7 @@ $payload$;
 -- crash can lose only claims of registrations not yet acknowledged (they are simply made again). Measured with
 -- pgbench, 16 clients: 4,200 claims/s synchronous, 5,600-6,900 asynchronous. Everything else commits synchronously.
 -- Versions run 1 .. 2147483647 and then wrap to 1 (version % 2147483647 + 1), so an int never overflows.
--- Write splits a person's state (index document, byte 0x1E, whole state; see JsonGrainStateSerializer) on bytes, not
+-- Write splits a person's state (index document, byte 0x1E, the rest; see JsonGrainStateSerializer) on bytes, not
 -- characters: on text, finding and cutting at a character position walks every multibyte character (pg_utf_mblen was
 -- 7% of the database's CPU during ingest).
 -- Write, Clear and Delete always return exactly one row: the new version, or NULL on a version conflict.
