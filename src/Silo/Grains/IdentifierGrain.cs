@@ -61,7 +61,7 @@ internal sealed class IdentifierGrain : Grain, IIdentifierGrain
 
     /// <summary>
     /// "No owner" is never kept: a new child's registration can enter this identifier in the index from the person
-    /// write's own transaction (050-identifier-index.sql), without this grain, so absence is read again each time.
+    /// write's own transaction (the person-state triggers), without this grain, so absence is read again each time.
     /// </summary>
     private void ForgetAbsence()
     {

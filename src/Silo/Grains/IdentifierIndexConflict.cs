@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Exchange.Silo.Grains;
 
 /// <summary>
-/// Recognises the database error raised by the identifier index trigger (050-identifier-index.sql) when a new
-/// record's identifier already belongs to another record.
+/// Recognises the database error raised by the identifier index trigger (060-person-state-triggers.sql on PostgreSQL,
+/// 050-identifier-index.sql on SQLite) when a new record's identifier already belongs to another record.
 /// </summary>
 internal static class IdentifierIndexConflict
 {

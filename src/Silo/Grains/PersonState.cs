@@ -18,7 +18,7 @@ public sealed class PersonState
 
     /// <summary>
     /// Identifier index keys entered in the index by this state's first write, in the same transaction (a database
-    /// trigger, 050-identifier-index.sql); null on every later write.
+    /// trigger: 060-person-state-triggers.sql on PostgreSQL, 050-identifier-index.sql on SQLite); null on every later write.
     /// </summary>
     public string[]? IndexClaims { get; set; }
 }

@@ -8,8 +8,9 @@ public static class StorageNames
 
     public const string PersonState = "person";
     /// <summary>
-    /// Named in SQL too: 010-grain-state.sql (a new claim commits without waiting for its WAL flush), 050-identifier-index.sql
-    /// (a new child's claims written with its record) and <see cref="Registry.StoredIdentifierIndex"/>.
+    /// Named in SQL too: 010-grain-state.sql (a new claim commits without waiting for its WAL flush), the person-state
+    /// triggers (a new child's claims written with its record: 060-person-state-triggers.sql on PostgreSQL,
+    /// 050-identifier-index.sql on SQLite) and <see cref="Registry.StoredIdentifierIndex"/>.
     /// </summary>
     public const string IdentifierState = "identifier";
 

@@ -7,9 +7,9 @@ namespace Exchange.Silo.Schedule;
 
 /// <summary>
 /// The schedule projection stored inside the person's grain state (key "schedule"), in short JSON names because it
-/// is written with every record. The database triggers of 040-schedule-read-model.sql copy it into the read-model
-/// tables (schedule_due, schedule_coverage) in the same statement as the grain write, so the read model never lags an
-/// acknowledged write and costs no extra round trip.
+/// is written with every record. Database triggers (060-person-state-triggers.sql on PostgreSQL,
+/// 040-schedule-read-model.sql on SQLite) copy it into the read-model tables (schedule_due, schedule_coverage) in the
+/// same statement as the grain write, so the read model never lags an acknowledged write and costs no extra round trip.
 /// </summary>
 /// <param name="Unit">Managing unit (10 digits); its first 6 digits are the county.</param>
 /// <param name="Residence">1 local (本地), 2 mobile (流动); see <see cref="ResidenceTypes"/>.</param>

@@ -7,7 +7,7 @@ using Exchange.Silo.Tests.Grains;
 namespace Exchange.Silo.Tests.Storage;
 
 /// <summary>
-/// A new child's identifiers enter the identifier index in the record's own write (050-identifier-index.sql), on
+/// A new child's identifiers enter the identifier index in the record's own write (the person-state triggers), on
 /// the production storage of both databases; known identifiers still go through the identifier grains.
 /// </summary>
 public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)

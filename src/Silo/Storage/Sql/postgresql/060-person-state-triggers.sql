@@ -1,0 +1,131 @@
+-- What a person's write changes besides its own row, in the same statement: one trigger function for both jobs, since
+-- each trigger fired per row costs its own function call and plan set-up (a profile put the two triggers this
+-- replaces at a third of PostgreSQL's CPU during ingest).
+--
+-- 1. Identifier index claims (INSERT only). When a registration's identifiers are all unknown, the person grain
+--    stores its first state with their index keys under payload -> 'indexClaims' (PersonState.IndexClaims); one
+--    identifier row is inserted per key, in the shape IdentifierGrain stores ({"hubId", "claimedAt"}, version 1), so
+--    the claims are as durable as the record and cost no transaction of their own. If a key already belongs to
+--    another hub id (a concurrent registration of the same child got there first), the whole write fails and nothing
+--    is stored; the registration then resolves its identifiers through the identifier grains. The message text is
+--    what the hub recognises (IdentifierIndexConflict).
+-- 2. Schedule read model (040-schedule-read-model.sql): the projection under payload -> 'schedule' becomes the
+--    person's rows of schedule_due and schedule_coverage. A new person's rows are plain inserts; later writes upsert
+--    only rows whose values differ (a new dose touches one or two due rows), then delete due rows the projection no
+--    longer has. A cleared or deleted person loses all its rows.
+DROP TRIGGER IF EXISTS identifier_index_claim ON grain_state;
+DROP FUNCTION IF EXISTS identifier_index_claim();
+DROP TRIGGER IF EXISTS schedule_read_model_write ON grain_state;
+DROP TRIGGER IF EXISTS schedule_read_model_delete ON grain_state;
+DROP FUNCTION IF EXISTS schedule_read_model_sync();
+
+CREATE OR REPLACE FUNCTION person_state_written() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    s        jsonb;
+    hub      text;
+    svc      text;
+    unit     text;
+    status   integer;
+    claims   jsonb;
+    inserted integer;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        hub := OLD.payload -> 'record' ->> 'hubId';
+        svc := OLD.service_id;
+    ELSE
+        s := NEW.payload -> 'schedule';
+        hub := coalesce(NEW.payload -> 'record' ->> 'hubId', CASE WHEN TG_OP = 'UPDATE' THEN OLD.payload -> 'record' ->> 'hubId' END);
+        svc := NEW.service_id;
+        unit := s ->> 'u';
+        status := (s ->> 'st')::integer;
+    END IF;
+
+    IF hub IS NULL THEN
+        RETURN NULL;
+    END IF;
+
+    IF TG_OP = 'INSERT' THEN
+        claims := NEW.payload -> 'indexClaims';
+        IF jsonb_typeof(claims) = 'array' THEN
+            WITH claimed AS (
+                INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload, modified_at)
+                SELECT svc, 'identifier', k, 0, 0, 1, jsonb_build_object('hubId', hub, 'claimedAt', to_jsonb(now())), now()
+                FROM jsonb_array_elements_text(claims) AS k
+                ON CONFLICT ON CONSTRAINT grain_state_pk DO NOTHING
+                RETURNING 1
+            )
+            SELECT count(*) INTO inserted FROM claimed;
+
+            -- Rows that were there already are fine only when they name this same hub id (a primary-key lookup per key).
+            IF inserted < jsonb_array_length(claims) AND EXISTS (
+                SELECT 1
+                FROM jsonb_array_elements_text(claims) AS k
+                WHERE (SELECT g.payload ->> 'hubId' FROM grain_state g
+                       WHERE g.service_id = svc AND g.state_name = 'identifier' AND g.grain_key = k
+                         AND g.n0 = 0 AND g.n1 = 0)
+                      IS DISTINCT FROM hub)
+            THEN
+                RAISE EXCEPTION 'exchange.identifier-taken: an identifier of this registration belongs to another record'
+                    USING ERRCODE = 'unique_violation';
+            END IF;
+        END IF;
+
+        IF s IS NOT NULL THEN
+            INSERT INTO schedule_due (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
+                                      managing_unit, county, register_status, grain_key, n0, n1)
+            SELECT svc, hub, d.s, d.n, d.v, d.e, d.r, d.o, d.l, unit, left(unit, 6), status, NEW.grain_key, NEW.n0, NEW.n1
+            FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer, v text, e date, r date, o date, l date);
+
+            INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
+            VALUES (svc, hub, unit, (s ->> 'res')::integer, status, coalesce(s -> 'doses', '[]'));
+        END IF;
+
+        RETURN NULL;
+    END IF;
+
+    IF s IS NOT NULL THEN
+        INSERT INTO schedule_due AS t (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
+                                       managing_unit, county, register_status, grain_key, n0, n1)
+        SELECT svc, hub, d.s, d.n, d.v, d.e, d.r, d.o, d.l, unit, left(unit, 6), status, NEW.grain_key, NEW.n0, NEW.n1
+        FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer, v text, e date, r date, o date, l date)
+        ON CONFLICT ON CONSTRAINT schedule_due_pk DO UPDATE
+        SET vaccine = excluded.vaccine, earliest = excluded.earliest, recommended = excluded.recommended,
+            overdue = excluded.overdue, latest = excluded.latest, managing_unit = excluded.managing_unit,
+            county = excluded.county, register_status = excluded.register_status
+        WHERE (t.vaccine, t.earliest, t.recommended, t.overdue, t.latest, t.managing_unit, t.register_status)
+              IS DISTINCT FROM
+              (excluded.vaccine, excluded.earliest, excluded.recommended, excluded.overdue, excluded.latest,
+               excluded.managing_unit, excluded.register_status);
+
+        INSERT INTO schedule_coverage AS t (service_id, hub_id, managing_unit, residence, register_status, doses)
+        VALUES (svc, hub, unit, (s ->> 'res')::integer, status, coalesce(s -> 'doses', '[]'))
+        ON CONFLICT ON CONSTRAINT schedule_coverage_pk DO UPDATE
+        SET managing_unit = excluded.managing_unit, residence = excluded.residence,
+            register_status = excluded.register_status, doses = excluded.doses
+        WHERE (t.managing_unit, t.residence, t.register_status, t.doses)
+              IS DISTINCT FROM
+              (excluded.managing_unit, excluded.residence, excluded.register_status, excluded.doses);
+    END IF;
+
+    DELETE FROM schedule_due t
+    WHERE t.service_id = svc AND t.hub_id = hub
+      AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer)
+                      WHERE d.s = t.series AND d.n = t.dose);
+    IF s IS NULL THEN
+        DELETE FROM schedule_coverage t WHERE t.service_id = svc AND t.hub_id = hub;
+    END IF;
+
+    RETURN NULL;
+END;
+$fn$;
+
+CREATE OR REPLACE TRIGGER person_state_written
+    AFTER INSERT OR UPDATE OF payload ON grain_state
+    FOR EACH ROW WHEN (NEW.state_name = 'person')
+    EXECUTE FUNCTION person_state_written();
+
+CREATE OR REPLACE TRIGGER person_state_deleted
+    AFTER DELETE ON grain_state
+    FOR EACH ROW WHEN (OLD.state_name = 'person')
+    EXECUTE FUNCTION person_state_written();
