@@ -50,7 +50,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
 
         try
         {
-            var indexKeys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
+            var indexKeys = command.Registration.Identifiers.Select(identifier => identifier.Key).Distinct(StringComparer.Ordinal).ToArray();
             return WithRegion(await RegisterCoreAsync(command, hubIdIsNew: true, indexKeys));
         }
         catch (Exception exception) when (IdentifierIndexConflict.IsCause(exception))

@@ -7,8 +7,7 @@
 --    identifier row is inserted per key, in the shape IdentifierGrain stores ({"hubId", "claimedAt"}, version 1), so
 --    the claims are as durable as the record and cost no transaction of their own. If a key already belongs to
 --    another hub id (a concurrent registration of the same child got there first), the whole write fails and nothing
---    is stored; the registration then resolves its identifiers through the identifier grains. The message text is
---    what the hub recognises (IdentifierIndexConflict).
+--    is stored; the registration then resolves its identifiers through the identifier grains.
 -- 2. Schedule read model (040-schedule-read-model.sql): the projection under payload -> 'schedule' becomes the
 --    person's rows of schedule_due and schedule_coverage. A new person's rows are plain inserts; later writes upsert
 --    only rows whose values differ (a new dose touches one or two due rows), then delete due rows the projection no
@@ -28,7 +27,6 @@ DECLARE
     unit     text;
     status   integer;
     claims   jsonb;
-    inserted integer;
 BEGIN
     IF TG_OP = 'DELETE' THEN
         hub := OLD.payload -> 'record' ->> 'hubId';
@@ -48,27 +46,13 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         claims := NEW.payload -> 'indexClaims';
         IF jsonb_typeof(claims) = 'array' THEN
-            WITH claimed AS (
-                INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload, modified_at)
-                SELECT svc, 'identifier', k, 0, 0, 1, jsonb_build_object('hubId', hub, 'claimedAt', to_jsonb(now())), now()
-                FROM jsonb_array_elements_text(claims) AS k
-                ON CONFLICT ON CONSTRAINT grain_state_pk DO NOTHING
-                RETURNING 1
-            )
-            SELECT count(*) INTO inserted FROM claimed;
-
-            -- Rows that were there already are fine only when they name this same hub id (a primary-key lookup per key).
-            IF inserted < jsonb_array_length(claims) AND EXISTS (
-                SELECT 1
-                FROM jsonb_array_elements_text(claims) AS k
-                WHERE (SELECT g.payload ->> 'hubId' FROM grain_state g
-                       WHERE g.service_id = svc AND g.state_name = 'identifier' AND g.grain_key = k
-                         AND g.n0 = 0 AND g.n1 = 0)
-                      IS DISTINCT FROM hub)
-            THEN
-                RAISE EXCEPTION 'exchange.identifier-taken: an identifier of this registration belongs to another record'
-                    USING ERRCODE = 'unique_violation';
-            END IF;
+            -- The hub id is new (the directory draws it for this write), so a row already there for one of the keys
+            -- belongs to another record: the primary key refuses it and the whole write fails (IdentifierIndexConflict
+            -- knows the error by its constraint). A plain insert spares the speculative insertion of ON CONFLICT: an
+            -- index probe and a confirmation record per key.
+            INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload, modified_at)
+            SELECT svc, 'identifier', k, 0, 0, 1, jsonb_build_object('hubId', hub, 'claimedAt', to_jsonb(now())), now()
+            FROM jsonb_array_elements_text(claims) AS k;
         END IF;
 
         IF s IS NOT NULL THEN
