@@ -22,7 +22,13 @@ internal sealed class JsonGrainStateSerializer(bool separateIndexDocument = fals
     /// <summary>ASCII record separator: compact JSON never contains it unescaped.</summary>
     public const byte IndexDocumentSeparator = 0x1E;
 
+    // A record far larger than usual (hundreds of doses) should not leave its buffer behind on every thread.
+    private const int MaxKeptBufferBytes = 256 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ExchangeJson.Options.Encoder };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     public static JsonGrainStateSerializer For(DatabaseKind kind) => new(separateIndexDocument: kind == DatabaseKind.PostgreSql);
 
@@ -33,11 +39,20 @@ internal sealed class JsonGrainStateSerializer(bool separateIndexDocument = fals
             return new(JsonSerializer.SerializeToUtf8Bytes(input, ExchangeJson.Options));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // One buffer per thread, reused: serializing is synchronous and the bytes are copied out before returning,
+        // so a person's write allocates the exact size once instead of a fresh 16 KB buffer.
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
         Write(buffer, index);
         buffer.Write([IndexDocumentSeparator]);
         Write(buffer, PersonBody.Of(state));
-        return new BinaryData(buffer.WrittenMemory);
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBufferBytes)
+        {
+            _threadBuffer = null;
+        }
+
+        return new BinaryData(bytes);
     }
 
     public T Deserialize<T>(BinaryData input) =>
