@@ -59,7 +59,8 @@ public static class ScheduleProjector
     {
         var currentRules = library.Index.RuleSet(current.RuleSetId);
         var owned = new List<(ScheduleRuleSet Rules, DoseRule Rule, string Series)>();
-        var reevaluate = new Dictionary<ScheduleRuleSet, HashSet<string>>();
+        // Rule sets are the library's own instances: compared by reference, not as records (field by field, lists and all).
+        var reevaluate = new Dictionary<ScheduleRuleSet, HashSet<string>>(ReferenceEqualityComparer.Instance);
         foreach (var (seriesId, number) in library.Index.ScheduledDoses)
         {
             if (Owner(library, child, seriesId, number) is not var (rules, series, rule) || !Applies(child, current, series))
@@ -68,7 +69,7 @@ public static class ScheduleProjector
             }
 
             var judgedBy = library.Index.EvaluatesAlike(rules, currentRules, seriesId) ? currentRules : rules;
-            if (judgedBy != currentRules)
+            if (!ReferenceEquals(judgedBy, currentRules))
             {
                 if (!reevaluate.TryGetValue(judgedBy, out var needed))
                 {
@@ -81,7 +82,7 @@ public static class ScheduleProjector
             owned.Add((judgedBy, rule, seriesId));
         }
 
-        var validDoses = new Dictionary<ScheduleRuleSet, Dictionary<(string, int), DoseEvaluation>>
+        var validDoses = new Dictionary<ScheduleRuleSet, Dictionary<(string, int), DoseEvaluation>>(ReferenceEqualityComparer.Instance)
         {
             [currentRules] = FirstValid(current.Evaluations),
         };

@@ -53,12 +53,30 @@ internal static class UnitStamping
     {
         for (var i = 0; i < vaccinations.Count; i++)
         {
-            vaccinations[i].AdministeringUnit = Stamp(caller, vaccinations[i].AdministeringUnit, $"vaccinations[{i}].administering_unit", issues);
+            // The field's path is built only for a refusal: this runs for every dose reported.
+            vaccinations[i].AdministeringUnit = Stamp(caller, vaccinations[i].AdministeringUnit, out var refused);
+            if (refused is not null)
+            {
+                issues.Add(new Issue(IssueCode.Forbidden, $"vaccinations[{i}].administering_unit", refused));
+            }
         }
     }
 
     private static string Stamp(Caller caller, string reported, string field, List<Issue> issues)
     {
+        var unit = Stamp(caller, reported, out var refused);
+        if (refused is not null)
+        {
+            issues.Add(new Issue(IssueCode.Forbidden, field, refused));
+        }
+
+        return unit;
+    }
+
+    /// <returns>The unit to store; <paramref name="refused"/> says why the caller may not name it, if so.</returns>
+    private static string Stamp(Caller caller, string reported, out string? refused)
+    {
+        refused = null;
         if (caller.UnitCode is null)
         {
             return reported;
@@ -73,7 +91,7 @@ internal static class UnitStamping
         // A malformed code is left to the normalizer, which names what is wrong with it.
         if (UnitCode.Check(unit) is null && !caller.Serves(unit))
         {
-            issues.Add(new Issue(IssueCode.Forbidden, field, $"unit {unit} is not a unit of system '{caller.SystemId}' (its unit is {caller.UnitCode}); leave it empty to use your own"));
+            refused = $"unit {unit} is not a unit of system '{caller.SystemId}' (its unit is {caller.UnitCode}); leave it empty to use your own";
         }
 
         return unit;
