@@ -67,11 +67,10 @@ internal sealed class ScheduleIndex
     /// the series and all series it refers to are defined alike, and so is the live-vaccine spacing rule.
     /// </summary>
     public bool EvaluatesAlike(ScheduleRuleSet a, ScheduleRuleSet b, string seriesId) =>
-        a.Id == b.Id || _alike.GetOrAdd((a.Id, b.Id, seriesId), key => ComputeEvaluatesAlike(key.A, key.B, key.Series));
+        a.Id == b.Id || _alike.GetOrAdd((a.Id, b.Id, seriesId), static (key, index) => index.ComputeEvaluatesAlike(key.A, key.B, key.Series), this);
 
     private bool ComputeEvaluatesAlike(string a, string b, string seriesId)
     {
-
         if (_liveFingerprints[a] != _liveFingerprints[b] || !_dependencies.TryGetValue((b, seriesId), out var inB))
         {
             return false;
