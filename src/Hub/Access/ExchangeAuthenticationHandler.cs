@@ -61,6 +61,10 @@ internal sealed class ExchangeAuthenticationHandler(
 
     private bool HasBearer() => Request.Headers.Authorization.Count > 0;
 
-    private static AuthenticateResult Success(Silo.Access.RegisteredSystem system, string method) =>
-        AuthenticateResult.Success(new AuthenticationTicket(ExchangeClaims.Principal(system, method), ExchangeAuthentication.Scheme));
+    // The caller rides on the request beside the principal; ClaimsCallerResolver reads it for authenticated requests.
+    private AuthenticateResult Success(Silo.Access.RegisteredSystem system, string method)
+    {
+        Context.Features.Set(Callers.Caller.Of(system));
+        return AuthenticateResult.Success(new AuthenticationTicket(ExchangeClaims.Principal(system, method), ExchangeAuthentication.Scheme));
+    }
 }

@@ -3,13 +3,15 @@ using Exchange.Silo.Access;
 
 namespace Exchange.Hub.Access;
 
-/// <summary>The claims an authenticated system carries: who it is, its role, its units and region.</summary>
+/// <summary>
+/// The claims an authenticated system carries: who it is, its role, its own unit and region. Its further units are not
+/// claims (up to 500 of them, built per request): the call's <see cref="Callers.Caller"/> holds them as a set.
+/// </summary>
 internal static class ExchangeClaims
 {
     public const string SystemId = "exchange:system";
     public const string Role = ClaimTypes.Role;
     public const string UnitCode = "exchange:unit";
-    public const string OtherUnit = "exchange:other-unit";
     public const string RegionCode = "exchange:region";
 
     /// <summary>How the system proved itself: "api-key" or "client-certificate".</summary>
@@ -33,7 +35,6 @@ internal static class ExchangeClaims
             claims.Add(new Claim(RegionCode, region));
         }
 
-        claims.AddRange(system.OtherUnits.Select(other => new Claim(OtherUnit, other)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ExchangeAuthentication.Scheme, SystemId, Role));
     }
 }

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Exchange.Hub.Access;
-using Exchange.Silo.Access;
 using Grpc.Core;
 
 namespace Exchange.Hub.Callers;
@@ -16,8 +13,8 @@ internal interface ICallerResolver
 }
 
 /// <summary>
-/// Builds the caller from the principal the authentication handler put on the request; nothing the caller says
-/// about itself in headers is trusted.
+/// Names the caller the authentication handler found for the request's credentials (<see cref="Caller.Of"/>); nothing
+/// the caller says about itself in headers is trusted.
 /// </summary>
 internal sealed class ClaimsCallerResolver : ICallerResolver
 {
@@ -25,23 +22,6 @@ internal sealed class ClaimsCallerResolver : ICallerResolver
         Resolve(context.GetHttpContext())
         ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "authentication required: send 'Authorization: Bearer <api key>'"));
 
-    public Caller? Resolve(HttpContext context) => FromPrincipal(context.User);
-
-    public static Caller? FromPrincipal(ClaimsPrincipal user)
-    {
-        if (user.Identity?.IsAuthenticated != true
-            || user.FindFirst(ExchangeClaims.SystemId)?.Value is not { } systemId
-            || !Enum.TryParse<SystemRole>(user.FindFirst(ExchangeClaims.Role)?.Value, out var role))
-        {
-            return null;
-        }
-
-        // A unit code's first six digits are its county (GB/T 2260): the region of a system registered without one.
-        var unitCode = user.FindFirst(ExchangeClaims.UnitCode)?.Value;
-        var regionCode = user.FindFirst(ExchangeClaims.RegionCode)?.Value ?? (unitCode is { Length: >= 6 } ? unitCode[..6] : null);
-        return new Caller(systemId, role, unitCode, regionCode)
-        {
-            OtherUnits = [.. user.FindAll(ExchangeClaims.OtherUnit).Select(claim => claim.Value)],
-        };
-    }
+    public Caller? Resolve(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.Features.Get<Caller>() : null;
 }

@@ -67,9 +67,7 @@ internal sealed class QuarantineResubmitter(
     {
         var systems = await grains.GetGrain<IAccessRegistryGrain>(IAccessRegistryGrain.Key).ListSystemsAsync();
         var system = systems.FirstOrDefault(candidate => candidate.SystemId == systemId && candidate.Enabled);
-        return system is null
-            ? null
-            : new Caller(system.SystemId, system.Role, system.UnitCode, system.RegionCode) { OtherUnits = system.OtherUnits };
+        return system is null ? null : Caller.Of(system);
     }
 }
 
