@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Data.Common;
-using System.Text;
 using Exchange.Silo.Storage;
 using Npgsql;
 
@@ -9,9 +7,6 @@ namespace Exchange.Silo.Audit;
 /// <summary>Appends chained entries and checkpoints, and tells a writer where its chain ends.</summary>
 public sealed class ExchangeLogStore(ExchangeLogDatabase database)
 {
-    // Both SQLite (32,766) and PostgreSQL (65,535) take this many rows of 19 parameters in one statement.
-    private const int RowsPerStatement = 500;
-
     /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
     public async Task<(long Sequence, byte[] Hash, long CheckpointSequence)> ChainHeadAsync(string chainId, CancellationToken cancellationToken)
     {
@@ -67,13 +62,14 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         NpgsqlConnection connection, IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints, CancellationToken cancellationToken)
     {
         await using var batch = connection.CreateBatch();
-        foreach (var chunk in entries.Chunk(RowsPerStatement))
+        if (entries.Count > 0)
         {
-            batch.BatchCommands.Add(EntriesStatement(chunk));
-            foreach (var personChunk in PersonRows(chunk).Chunk(RowsPerStatement))
-            {
-                batch.BatchCommands.Add(PersonsStatement(personChunk));
-            }
+            batch.BatchCommands.Add(EntriesStatement(entries));
+        }
+
+        if (PersonRows(entries).ToArray() is { Length: > 0 } persons)
+        {
+            batch.BatchCommands.Add(PersonsStatement(persons));
         }
 
         foreach (var checkpoint in checkpoints)
@@ -87,7 +83,10 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
             batch.BatchCommands.Add(statement);
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static IEnumerable<(LoggedEntry Entry, TouchedPerson Person)> PersonRows(IEnumerable<LoggedEntry> entries) =>
@@ -135,46 +134,50 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         }
     }
 
-    private static NpgsqlBatchCommand EntriesStatement(LoggedEntry[] entries)
+    /// <summary>
+    /// All entries in one INSERT of column arrays: the text is the same for every batch, so PostgreSQL plans it once
+    /// per connection. A multi-row VALUES list was a new statement of up to 19 × 500 parameters to parse and plan at
+    /// every batch, and every read waits for its batch.
+    /// </summary>
+    private static NpgsqlBatchCommand EntriesStatement(IReadOnlyList<LoggedEntry> entries)
     {
-        var statement = new NpgsqlBatchCommand();
-        var sql = new StringBuilder("INSERT INTO exchange_log (").Append(EntryColumns.Select).Append(") VALUES ");
-        for (var row = 0; row < entries.Length; row++)
+        var statement = new NpgsqlBatchCommand(EntriesSql);
+        var rows = entries.Select(EntryColumns.Values).ToArray();
+        for (var column = 0; column < EntryColumns.Count; column++)
         {
-            sql.Append(row == 0 ? "(" : ",(");
-            var values = EntryColumns.Values(entries[row]);
-            for (var column = 0; column < values.Length; column++)
+            // Typed arrays (string[], long[], int[], byte[][]): Npgsql sends them as text[], bigint[], integer[], bytea[].
+            var values = Array.CreateInstance(rows[0][column].GetType(), rows.Length);
+            for (var row = 0; row < rows.Length; row++)
             {
-                var name = $"p{row}_{column}";
-                sql.Append(column == 0 ? "@" : ",@").Append(name);
-                statement.Parameters.AddWithValue(name, values[column]);
+                values.SetValue(rows[row][column], row);
             }
 
-            sql.Append(')');
+            statement.Parameters.AddWithValue($"p{column}", values);
         }
 
-        statement.CommandText = sql.ToString();
         return statement;
     }
 
     private static NpgsqlBatchCommand PersonsStatement((LoggedEntry Entry, TouchedPerson Person)[] rows)
     {
-        var statement = new NpgsqlBatchCommand();
-        var sql = new StringBuilder("INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us) VALUES ");
-        for (var row = 0; row < rows.Length; row++)
-        {
-            var (entry, person) = rows[row];
-            sql.Append(row == 0 ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"(@c{row},@s{row},@h{row},@r{row},@t{row})");
-            statement.Parameters.AddWithValue($"c{row}", entry.ChainId);
-            statement.Parameters.AddWithValue($"s{row}", entry.Sequence);
-            statement.Parameters.AddWithValue($"h{row}", person.HubId);
-            statement.Parameters.AddWithValue($"r{row}", person.Region);
-            statement.Parameters.AddWithValue($"t{row}", Time.ToMicroseconds(entry.Entry.RecordedAt));
-        }
-
-        statement.CommandText = sql.ToString();
+        var statement = new NpgsqlBatchCommand(PersonsSql);
+        statement.Parameters.AddWithValue("c", rows.Select(row => row.Entry.ChainId).ToArray());
+        statement.Parameters.AddWithValue("s", rows.Select(row => row.Entry.Sequence).ToArray());
+        statement.Parameters.AddWithValue("h", rows.Select(row => row.Person.HubId).ToArray());
+        statement.Parameters.AddWithValue("r", rows.Select(row => row.Person.Region).ToArray());
+        statement.Parameters.AddWithValue("t", rows.Select(row => Time.ToMicroseconds(row.Entry.Entry.RecordedAt)).ToArray());
         return statement;
     }
+
+    private const string EntriesSql = $"""
+        INSERT INTO exchange_log ({EntryColumns.Select})
+        SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18)
+        """;
+
+    private const string PersonsSql = """
+        INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us)
+        SELECT * FROM unnest(@c, @s, @h, @r, @t)
+        """;
 
     private const string CheckpointSql = """
         INSERT INTO exchange_log_checkpoint (chain_id, sequence, hash, signed_at_us, key_id, signature)
