@@ -1,6 +1,7 @@
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 using Exchange.Silo.Records;
+using Exchange.Silo.Registry;
 using Exchange.Silo.Rules;
 using Exchange.Silo.Schedule;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ internal sealed class PersonGrain : Grain, IPersonGrain
 
         try
         {
-            var indexKeys = command.Registration.Identifiers.Select(identifier => identifier.Key).Distinct(StringComparer.Ordinal).ToArray();
+            var indexKeys = IndexKeys.Of(command.Registration);
             return WithRegion(await RegisterCoreAsync(command, hubIdIsNew: true, indexKeys));
         }
         catch (Exception exception) when (IdentifierIndexConflict.IsCause(exception))

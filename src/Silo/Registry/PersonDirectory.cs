@@ -52,7 +52,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
     /// </summary>
     private async Task<PersonWriteOutcome?> TryCreateWithIdentifiersAsync(RegisterPersonCommand command)
     {
-        var keys = command.Registration.Identifiers.Select(identifier => identifier.Key).ToArray();
+        var keys = IndexKeys.Of(command.Registration);
         if (storedIndex is null || keys.Length == 0 || keys.Any(key => _recentOwners.Find(key) is not null) || await storedIndex.AnyKnownAsync(keys))
         {
             return null;

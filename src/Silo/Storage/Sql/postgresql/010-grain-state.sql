@@ -22,10 +22,10 @@ CREATE TABLE IF NOT EXISTS grain_state
 ALTER TABLE grain_state ADD COLUMN IF NOT EXISTS body text;
 
 -- Storage of payload and body, changed only when not yet so (ALTER TABLE locks the table, and this runs at every start):
--- * a person's row (its state as text, about 10 KB, and the indexed part as jsonb, about 3 KB) compresses to about
---   4 KB. Rows are compressed above toast_tuple_target and moved out of line (the TOAST table: one more heap row and
---   index entry per write, one more probe per read) only if still above it: 4096 keeps both parts compressed and in
---   the row;
+-- * a person's row (the rest of its state as text, about 7 KB, and the indexed part as jsonb, about 3 KB) compresses
+--   to under 4 KB. Rows are compressed above toast_tuple_target and moved out of line (the TOAST table: one more heap
+--   row and index entry per write, one more probe per read) only if still above it: 4096 keeps both parts compressed
+--   and in the row;
 -- * lz4 compresses and decompresses several times faster than the default pglz. Servers without lz4 keep pglz.
 DO $payload$
 BEGIN
