@@ -25,7 +25,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture not initialized.");
 
-    public PersonDirectory Directory => new(Cluster.Client);
+    /// <summary>A directory of its own: each keeps its own memory of recent owners, as each node does.</summary>
+    public PersonDirectory NewDirectory() => new(Cluster.Client);
 
     public async Task InitializeAsync()
     {

@@ -16,7 +16,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task RecordDosesAsync_SameMessageAgain_ReturnsFirstOutcomeReplayedAndChangesNothing()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
         var first = await person.RecordDosesAsync(new RecordDosesCommand("his", "m-2", [ClusterFixture.DoseOf(child.Doses[0])], Received));
         var before = Json(await person.GetAsync());
 
@@ -34,7 +34,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task RecordDosesAsync_SameMessageIdFromAnotherSystem_IsNotAReplay()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
         await person.RecordDosesAsync(new RecordDosesCommand("his", "m-2", [ClusterFixture.DoseOf(child.Doses[0])], Received));
 
         var other = await person.RecordDosesAsync(new RecordDosesCommand("cdc", "m-2", [ClusterFixture.DoseOf(child.Doses[1])], Received));
@@ -48,7 +48,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task RecordDosesAsync_SameDoseFromTwoSystems_StoredOnceWithBothSources()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
 
         var fromClinic = await person.RecordDosesAsync(
             new RecordDosesCommand("clinic", "c-1", [ClusterFixture.DoseOf(child.Doses[0], "clinic-77")], Received));
@@ -68,7 +68,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task RecordDosesAsync_UnknownHubId_ReturnsNotFound()
     {
-        var outcome = await fixture.Directory.Person(Guid.NewGuid().ToString("N")).RecordDosesAsync(
+        var outcome = await fixture.NewDirectory().Person(Guid.NewGuid().ToString("N")).RecordDosesAsync(
             new RecordDosesCommand("his", "m-1", [ClusterFixture.DoseOf(fixture.NextChild().Doses[0])], Received));
 
         Assert.Equal(IssueCode.NotFound, Assert.Single(outcome.Issues).Code);
@@ -78,7 +78,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task RecordDosesAsync_DoseBeforeBirth_ReturnsIssueAndChangesNothing()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
         var before = Json(await person.GetAsync());
         DoseReport[] doses = [ClusterFixture.DoseOf(child.Doses[0]), ClusterFixture.DoseOf(child.Doses[1]) with { Dose = ClusterFixture.DoseOf(child.Doses[1]).Dose with { Date = child.BirthDate.AddDays(-3) } }];
 
@@ -92,7 +92,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task TransferAsync_MoveInThenMoveOut_KeepsHistory()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
         var newUnit = child.ManagingUnit == "4201060101" ? "4201060102" : "4201060101";
         var moveInDate = child.BirthDate.AddDays(30);
 
@@ -117,7 +117,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     public async Task TransferAsync_SameMessageAgain_IsReplayedWithoutAnotherHistoryEntry()
     {
         var (hubId, child) = await RegisterNewChildAsync();
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
         var command = new TransferCommand("clinic", "t-1", TransferKind.MoveOut, child.BirthDate.AddDays(10), null, null, null, Received);
         await person.TransferAsync(command);
 
@@ -131,7 +131,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task TransferAsync_UnknownHubId_ReturnsNotFound()
     {
-        var outcome = await fixture.Directory.Person(Guid.NewGuid().ToString("N")).TransferAsync(
+        var outcome = await fixture.NewDirectory().Person(Guid.NewGuid().ToString("N")).TransferAsync(
             new TransferCommand("clinic", "t-1", TransferKind.MoveOut, ClusterFixture.AsOf, null, null, null, Received));
 
         Assert.Null(outcome.Person);
@@ -141,7 +141,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task GetAsync_UnknownHubId_ReturnsNull()
     {
-        Assert.Null(await fixture.Directory.Person(Guid.NewGuid().ToString("N")).GetAsync());
+        Assert.Null(await fixture.NewDirectory().Person(Guid.NewGuid().ToString("N")).GetAsync());
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public class PersonGrainTests(ClusterFixture fixture)
     {
         var child = fixture.NextChild();
         var doses = child.Doses.Select(dose => ClusterFixture.DoseOf(dose, $"his-{dose.VaccineCode}-{dose.DoseNumber}")).ToArray();
-        var registered = await fixture.Directory.RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child), doses));
-        var person = fixture.Directory.Person(registered.HubId);
+        var registered = await fixture.NewDirectory().RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child), doses));
+        var person = fixture.NewDirectory().Person(registered.HubId);
         var firstDoses = await person.RecordDosesAsync(new RecordDosesCommand("cdc", "d-1", [doses[0] with { SourceRecordId = "cdc-1" }], Received));
         await person.TransferAsync(new TransferCommand("clinic", "t-1", TransferKind.MoveOut, child.BirthDate.AddDays(5), null, null, "moved", Received));
         var before = await person.GetAsync();
@@ -173,7 +173,7 @@ public class PersonGrainTests(ClusterFixture fixture)
     private async Task<(string HubId, SyntheticChild Child)> RegisterNewChildAsync()
     {
         var child = fixture.NextChild();
-        var outcome = await fixture.Directory.RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child)));
+        var outcome = await fixture.NewDirectory().RegisterAsync(ClusterFixture.Register("his", "m-1", ClusterFixture.RegistrationOf(child)));
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
         return (outcome.HubId, child);
     }

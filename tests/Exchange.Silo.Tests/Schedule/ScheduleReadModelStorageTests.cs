@@ -32,7 +32,7 @@ public abstract class ScheduleReadModelStorageTests(RecordStorageFixture fixture
         var unit = NextUnit();
         var hubId = await RegisterAsync(unit, Dose("0202", 1, Birth));
 
-        await fixture.Directory.Person(hubId).RecordDosesAsync(
+        await fixture.NewDirectory().Person(hubId).RecordDosesAsync(
             new RecordDosesCommand("clinic", Guid.NewGuid().ToString("N"), [Dose("0202", 2, new DateOnly(2026, 11, 2))], DateTimeOffset.UtcNow));
 
         var november = await fixture.ReadModel.ListDueAsync(Week(unit, new DateOnly(2026, 11, 1)), CancellationToken.None);
@@ -63,7 +63,7 @@ public abstract class ScheduleReadModelStorageTests(RecordStorageFixture fixture
     {
         var (unit, newUnit) = (NextUnit(), NextUnit());
         var hubId = await RegisterAsync(unit, Dose("0202", 1, Birth));
-        var person = fixture.Directory.Person(hubId);
+        var person = fixture.NewDirectory().Person(hubId);
 
         await person.TransferAsync(new TransferCommand("clinic", Guid.NewGuid().ToString("N"), TransferKind.MoveIn, new DateOnly(2026, 10, 20), newUnit, "420102", null, DateTimeOffset.UtcNow));
 
@@ -113,7 +113,7 @@ public abstract class ScheduleReadModelStorageTests(RecordStorageFixture fixture
         {
             Demographics = registration.Demographics with { BirthDate = Birth, BirthTime = null, ManagingUnit = unit, HouseholdRegion = "420102" },
         };
-        var outcome = await fixture.Directory.RegisterAsync(
+        var outcome = await fixture.NewDirectory().RegisterAsync(
             ClusterFixture.Register("maternity", Guid.NewGuid().ToString("N"), registration, doses));
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
         return outcome.HubId;

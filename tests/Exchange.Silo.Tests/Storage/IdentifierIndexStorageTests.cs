@@ -24,7 +24,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
         foreach (var identifier in registration.Identifiers)
         {
             Assert.Equal(outcome.HubId, await StoredOwnerAsync(identifier));
-            Assert.Equal(outcome.HubId, await fixture.Directory.ResolveAsync(identifier));
+            Assert.Equal(outcome.HubId, await fixture.NewDirectory().ResolveAsync(identifier));
         }
     }
 
@@ -43,14 +43,14 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
     [Fact]
     public async Task ResolveAsync_ChildRegisteredThroughThisDirectory_IsAnsweredWithoutTheStoredIndex()
     {
-        var directory = fixture.Directory;
+        var directory = fixture.NewDirectory();
         var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
         var outcome = await directory.RegisterAsync(ClusterFixture.Register("clinic", "m-1", registration));
         var childCode = registration.Identifiers[0];
         await fixture.Database.ExecuteAsync("DELETE FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key", ("Key", childCode.Key));
 
         Assert.Equal(outcome.HubId, await directory.ResolveAsync(childCode));
-        Assert.Null(await fixture.Directory.ResolveAsync(childCode));
+        Assert.Null(await fixture.NewDirectory().ResolveAsync(childCode));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
     {
         var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
         var outcome = await RegisterAsync(registration);
-        var directory = fixture.Directory;
+        var directory = fixture.NewDirectory();
         await directory.GetRecordAsync(outcome.HubId);
         await fixture.Database.ExecuteAsync(
             "DELETE FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key", ("Key", registration.Identifiers[1].Key));
@@ -102,11 +102,11 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
         var fresh = new PersonIdentifier(IdentifierKind.BirthCertificate, other.BirthCertificateNumber);
         var hubId = Guid.CreateVersion7().ToString("N");
 
-        var outcome = await fixture.Directory.Person(hubId).CreateClaimingIdentifiersAsync(
+        var outcome = await fixture.NewDirectory().Person(hubId).CreateClaimingIdentifiersAsync(
             ClusterFixture.Register("clinic", "m-1", ClusterFixture.RegistrationOf(other, fresh, taken)));
 
         Assert.True(outcome.IsIdentifierTaken, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
-        Assert.Null(await fixture.Directory.Person(hubId).GetAsync());
+        Assert.Null(await fixture.NewDirectory().Person(hubId).GetAsync());
         Assert.Null(await StoredOwnerAsync(fresh));
         Assert.Equal(first.HubId, await StoredOwnerAsync(taken));
     }
@@ -117,7 +117,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
         var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
 
         var outcomes = await Task.WhenAll(Enumerable.Range(1, 8).Select(system =>
-            fixture.Directory.RegisterAsync(ClusterFixture.Register($"system-{system}", "m-1", registration))));
+            fixture.NewDirectory().RegisterAsync(ClusterFixture.Register($"system-{system}", "m-1", registration))));
 
         Assert.All(outcomes, outcome => Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message))));
         Assert.Single(outcomes.Select(outcome => outcome.HubId).Distinct());
@@ -135,7 +135,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
         var created = await RegisterAsync(ClusterFixture.RegistrationOf(child));
         Assert.Equal(1L, await CountPersonRowsWithClaimsAsync(created.HubId));
 
-        await fixture.Directory.Person(created.HubId).RecordDosesAsync(new RecordDosesCommand(
+        await fixture.NewDirectory().Person(created.HubId).RecordDosesAsync(new RecordDosesCommand(
             "clinic", "m-2",
             [new DoseReport(new Dose("0202", 1, child.BirthDate, "L1", null, null, null, "4201020001", Route.Intramuscular, Site.LeftUpperArm, null, VaccinationKind.Routine), null)],
             DateTimeOffset.UtcNow));
@@ -145,7 +145,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
 
     private async Task<PersonWriteOutcome> RegisterAsync(PersonRegistration registration)
     {
-        var outcome = await fixture.Directory.RegisterAsync(ClusterFixture.Register("clinic", Guid.NewGuid().ToString("N"), registration));
+        var outcome = await fixture.NewDirectory().RegisterAsync(ClusterFixture.Register("clinic", Guid.NewGuid().ToString("N"), registration));
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
         return outcome;
     }

@@ -41,7 +41,7 @@ public sealed class PersonStateLayoutTests(PostgreSqlRecordStorageFixture fixtur
     private async Task<string> RegisterAsync(Exchange.Testing.Synthetic.SyntheticChild child)
     {
         var doses = child.Doses.Select(dose => ClusterFixture.DoseOf(dose)).ToArray();
-        var outcome = await fixture.Directory.RegisterAsync(
+        var outcome = await fixture.NewDirectory().RegisterAsync(
             ClusterFixture.Register("clinic", Guid.NewGuid().ToString("N"), ClusterFixture.RegistrationOf(child), doses));
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
         return outcome.HubId;
@@ -51,7 +51,7 @@ public sealed class PersonStateLayoutTests(PostgreSqlRecordStorageFixture fixtur
     {
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        var record = await fixture.Directory.Person(hubId).GetAsync();
+        var record = await fixture.NewDirectory().Person(hubId).GetAsync();
 
         Assert.NotNull(record);
         Assert.Equal(ClusterFixture.IdentifiersOf(child), record.Identifiers);

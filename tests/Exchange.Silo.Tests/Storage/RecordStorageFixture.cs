@@ -27,7 +27,8 @@ public abstract class RecordStorageFixture(DatabaseKind kind) : IAsyncLifetime
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Fixture not initialized.");
 
-    public PersonDirectory Directory => new(Cluster.Client, new StoredIdentifierIndex(kind, Database.ConnectionString, Cluster.Options.ServiceId));
+    /// <summary>A directory of its own: each keeps its own memory of recent owners, as each node does.</summary>
+    public PersonDirectory NewDirectory() => new(Cluster.Client, new StoredIdentifierIndex(kind, Database.ConnectionString, Cluster.Options.ServiceId));
 
     public IPersonSearch Search => new SqlPersonSearch(
         Options.Create(kind == DatabaseKind.PostgreSql
