@@ -7,15 +7,16 @@ namespace Exchange.Benchmark;
 /// <summary>
 /// GetRecord by child code for randomly chosen ingested children (requests built before timing), from C concurrent
 /// callers. Each answer must carry the child's doses. The grains are still active after the ingest, so this is the
-/// hot path: identifier index grain, then person grain, then mapping the record to the wire. Given a duration, the
-/// requests are sent over and over for at least that long (as long as the trivial-call baseline), so that one pause
-/// does not set the p99 of a run that lasts a second.
+/// hot path: identifier index grain, then person grain, then mapping the record to the wire. Measured, the requests
+/// are sent over and over, alternating with the trivial call (<see cref="InterleavedCalls"/>).
 /// </summary>
 internal static class GetRecordRun
 {
-    private const int MaxCallsPerSecond = 200_000;
+    public static async Task<LatencySummary> RunAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed) =>
+        await LoadLoop.RunAsync(concurrency, samples, null, await CallAsync(hub, children, samples, seed));
 
-    public static async Task<LatencySummary> RunAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed, TimeSpan? atLeast = null)
+    /// <summary>A call to make over and over: call i asks for sample i modulo <paramref name="samples"/>.</summary>
+    public static async Task<Func<int, Task>> CallAsync(HubProcess hub, SyntheticChild[] children, int samples, int seed)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(children);
@@ -29,8 +30,7 @@ internal static class GetRecordRun
         var requests = picks.Select(pick => new GetRecordRequest { Child = children[pick].ByChildCode() }).ToArray();
         var expectedDoses = picks.Select(pick => children[pick].Doses.Count).ToArray();
         var client = await hub.ClinicAsync(Program.SystemId);
-        var maxCalls = atLeast is { } duration ? (int)Math.Min(int.MaxValue / 2, duration.TotalSeconds * MaxCallsPerSecond) : samples;
-        return await LoadLoop.RunAsync(concurrency, maxCalls, atLeast, async index =>
+        return async index =>
         {
             var sample = index % samples;
             var response = await client.GetRecordAsync(requests[sample]);
@@ -39,6 +39,6 @@ internal static class GetRecordRun
                 throw new BenchmarkException(
                     $"GetRecord returned {response.Person.Vaccinations.Count} doses where {expectedDoses[sample]} were ingested.");
             }
-        }, minCalls: samples);
+        };
     }
 }

@@ -12,6 +12,17 @@ internal static class LoadLoop
     public static async Task<LatencySummary> RunAsync(int concurrency, int maxCalls, TimeSpan? duration, Func<int, Task> call, int minCalls = 0)
     {
         var recorder = new LatencyRecorder(maxCalls);
+        var clock = Stopwatch.StartNew();
+        await RunAsync(concurrency, recorder, maxCalls, duration, call, minCalls);
+        return recorder.Summarize(clock.Elapsed);
+    }
+
+    /// <summary>One slice of a longer measurement: records into <paramref name="recorder"/>; returns an index past every call made.</summary>
+    public static Task<int> RunAsync(int concurrency, LatencyRecorder recorder, TimeSpan duration, Func<int, Task> call) =>
+        RunAsync(concurrency, recorder, int.MaxValue / 2, duration, call, 0);
+
+    private static async Task<int> RunAsync(int concurrency, LatencyRecorder recorder, int maxCalls, TimeSpan? duration, Func<int, Task> call, int minCalls)
+    {
         var next = -1;
         var clock = Stopwatch.StartNew();
         var callers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -30,6 +41,6 @@ internal static class LoadLoop
             }
         })).ToArray();
         await Task.WhenAll(callers);
-        return recorder.Summarize(clock.Elapsed);
+        return Math.Min(Volatile.Read(ref next) + 1, maxCalls);
     }
 }

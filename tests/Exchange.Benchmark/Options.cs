@@ -38,11 +38,11 @@ internal sealed record Options(
           --children N          synthetic children to ingest per storage (default 20000)
           --storage S           sqlite | postgresql | both (default both)
           --streams K           concurrent BulkUpload streams (default 4); the raw insert uses K*4 connections
-          --get-samples M       distinct GetRecord requests, repeated for at least the trivial-call duration (default 5000)
+          --get-samples M       distinct GetRecord requests, sent over and over (default 5000)
           --concurrency C       concurrent callers for the trivial and GetRecord calls (default 32)
           --out DIR             folder for the JSON result (default bench-results)
           --warmup-children W   extra children ingested untimed before measuring (default 3000)
-          --trivial-seconds S   duration of the trivial-call baseline (default 5)
+          --trivial-seconds S   seconds of the trivial call, and as many of GetRecord, in 5 alternating rounds (default 5)
           --seed X              synthetic population seed (default 20240501)
           --audit A             on | off | both (default on): the hub with its exchange log, without it (Audit:Enabled
                                 false, for this comparison only), or both in turn, reporting the ingest ratio

@@ -100,12 +100,6 @@ internal static class Program
             await IngestRun.RunAsync(hub, workload.WarmupItems, options.Streams);
             await GetRecordRun.RunAsync(hub, workload.Warmup, WarmupCalls, options.Concurrency, options.Seed);
 
-            Progress(name, "trivial-call baseline");
-            var cpuStart = CpuSnapshot.Take(hub.ProcessId);
-            var trivial = await TrivialCallBaseline.RunAsync(hub, options);
-            var trivialCpu = CpuSnapshot.Take(hub.ProcessId).Since(cpuStart);
-            Progress(name, $"{Summary(trivial)}; {trivialCpu}");
-
             RawInsertResult? raw = null;
             // The raw baseline does not depend on the hub's settings: once per store is enough.
             if (store == StorageChoice.PostgreSql && audit)
@@ -118,7 +112,7 @@ internal static class Program
 
             // The hub database's work during the measured ingest alone: the raw baseline runs in another database but
             // writes to the same server's WAL, and get-record calls write exchange-log entries. The hub was idle for
-            // the trivial-call baseline (and the raw one), so its backends have published the warm-up's counters.
+            // the raw baseline, so its backends have published the warm-up's counters.
             var statsStart = database is null ? null : await PgSnapshot.TakeAsync(database);
             Progress(name, $"ingest over {options.Streams} BulkUpload streams");
             var ingest = await IngestRun.RunAsync(hub, workload.MeasuredItems, options.Streams);
@@ -139,11 +133,16 @@ internal static class Program
                 Progress(name, $"hub database during ingest, {hubDatabase}");
             }
 
-            Progress(name, "get-record");
-            cpuStart = CpuSnapshot.Take(hub.ProcessId);
-            var get = await GetRecordRun.RunAsync(hub, workload.Measured, options.GetSamples, options.Concurrency, options.Seed + 1, options.TrivialDuration);
-            var getCpu = CpuSnapshot.Take(hub.ProcessId).Since(cpuStart);
-            Progress(name, $"{Summary(get)}; {getCpu}");
+            Progress(name, $"get-record and the trivial-call baseline, alternating in {InterleavedCalls.Rounds} rounds");
+            var calls = await InterleavedCalls.RunAsync(
+                hub.ProcessId,
+                options.Concurrency,
+                options.TrivialDuration,
+                await TrivialCallBaseline.CheckCallAsync(hub),
+                await GetRecordRun.CallAsync(hub, workload.Measured, options.GetSamples, options.Seed + 1));
+            var (trivial, trivialCpu, get, getCpu) = (calls.Trivial, calls.TrivialCpu, calls.GetRecord, calls.GetRecordCpu);
+            Progress(name, $"trivial: {Summary(trivial)}; {trivialCpu}");
+            Progress(name, $"get-record: {Summary(get)}; {getCpu}");
             EnsureRunning(hub);
 
             RawInsertResult? rawAfter = null;

@@ -9,19 +9,10 @@ namespace Exchange.Benchmark;
 /// </summary>
 internal static class TrivialCallBaseline
 {
-    private const int MaxCallsPerSecond = 200_000;
-
     public static async Task WarmUpAsync(HubProcess hub, Options options, int calls) =>
         await LoadLoop.RunAsync(options.Concurrency, calls, null, await CheckCallAsync(hub));
 
-    public static async Task<LatencySummary> RunAsync(HubProcess hub, Options options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var capacity = (int)Math.Min(int.MaxValue / 2, options.TrivialDuration.TotalSeconds * MaxCallsPerSecond);
-        return await LoadLoop.RunAsync(options.Concurrency, capacity, options.TrivialDuration, await CheckCallAsync(hub));
-    }
-
-    private static async Task<Func<int, Task>> CheckCallAsync(HubProcess hub)
+    public static async Task<Func<int, Task>> CheckCallAsync(HubProcess hub)
     {
         var client = new Health.HealthClient(await hub.CallerAsync(HubProcess.ClinicDefinition(Program.SystemId)));
         var request = new HealthCheckRequest();

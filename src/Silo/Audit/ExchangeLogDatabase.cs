@@ -26,6 +26,14 @@ public sealed class ExchangeLogDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Opens synchronously, for the exchange-log writer's own thread (SQLite only: Npgsql multiplexing has no synchronous commands).</summary>
+    public DbConnection Open()
+    {
+        var connection = _source.CreateConnection();
+        connection.Open();
+        return connection;
+    }
+
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

@@ -5,8 +5,10 @@ using Npgsql;
 namespace Exchange.Silo.Audit;
 
 /// <summary>Appends chained entries and checkpoints, and tells a writer where its chain ends.</summary>
-public sealed class ExchangeLogStore(ExchangeLogDatabase database)
+public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 {
+    private SqliteLogAppender? _sqlite;
+
     /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
     public async Task<(long Sequence, byte[] Hash, long CheckpointSequence)> ChainHeadAsync(string chainId, CancellationToken cancellationToken)
     {
@@ -29,26 +31,39 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Writes entries (with their person index rows) and checkpoints in one transaction.</summary>
-    public async Task AppendAsync(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes entries (with their person index rows) and checkpoints in one transaction. Blocking, and not
+    /// thread-safe: the writer calls it from its own thread (see <see cref="ExchangeLogWriter"/>). On PostgreSQL it
+    /// waits for the asynchronous write (the hub's connections multiplex, which has no synchronous commands).
+    /// </summary>
+    public void Append(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(checkpoints);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (connection is NpgsqlConnection postgres)
+        if (database.Kind == DatabaseKind.PostgreSql)
         {
-            await AppendInOneRoundTripAsync(postgres, entries, checkpoints, cancellationToken);
+            AppendInOneRoundTripAsync(entries, checkpoints).GetAwaiter().GetResult();
             return;
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertRowByRowAsync(connection, transaction, entries, cancellationToken);
-        foreach (var checkpoint in checkpoints)
+        var appender = _sqlite ??= new SqliteLogAppender(database.Open());
+        try
         {
-            await InsertCheckpointAsync(connection, transaction, checkpoint, cancellationToken);
+            appender.Append(entries, checkpoints);
         }
+        catch
+        {
+            // Start over on a fresh connection: this one may be in any state.
+            _sqlite = null;
+            appender.Dispose();
+            throw;
+        }
+    }
 
-        await transaction.CommitAsync(cancellationToken);
+    public void Dispose()
+    {
+        _sqlite?.Dispose();
+        _sqlite = null;
     }
 
     /// <summary>
@@ -58,9 +73,9 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
     /// statement skips the rest and rolls back the earlier ones (Npgsql adds no error barriers unless asked). An
     /// explicit BEGIN, INSERTs and COMMIT would take three.
     /// </summary>
-    private static async Task AppendInOneRoundTripAsync(
-        NpgsqlConnection connection, IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints, CancellationToken cancellationToken)
+    private async Task AppendInOneRoundTripAsync(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
     {
+        await using var connection = (NpgsqlConnection)await database.OpenAsync(CancellationToken.None);
         await using var batch = connection.CreateBatch();
         if (entries.Count > 0)
         {
@@ -85,54 +100,12 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
 
         if (batch.BatchCommands.Count > 0)
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 
     private static IEnumerable<(LoggedEntry Entry, TouchedPerson Person)> PersonRows(IEnumerable<LoggedEntry> entries) =>
         entries.SelectMany(entry => entry.Entry.Persons.DistinctBy(person => person.HubId).Select(person => (entry, person)));
-
-    /// <summary>
-    /// SQLite resolves named parameters by a linear scan, so a many-row statement costs quadratic time there; one
-    /// prepared single-row statement per table, re-executed inside the transaction, is as fast as SQLite inserts go.
-    /// </summary>
-    private static async Task InsertRowByRowAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LoggedEntry> entries, CancellationToken cancellationToken)
-    {
-        var placeholders = string.Join(", ", Enumerable.Range(0, EntryColumns.Count).Select(column => $"@p{column}"));
-        await using var entryCommand = ExchangeLogDatabase.Command(connection, transaction, $"INSERT INTO exchange_log ({EntryColumns.Select}) VALUES ({placeholders})");
-        await using var personCommand = ExchangeLogDatabase.Command(connection, transaction,
-            "INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us) VALUES (@c, @s, @h, @r, @t)");
-        for (var column = 0; column < EntryColumns.Count; column++)
-        {
-            ExchangeLogDatabase.Add(entryCommand, $"p{column}", DBNull.Value);
-        }
-
-        foreach (var name in new[] { "c", "s", "h", "r", "t" })
-        {
-            ExchangeLogDatabase.Add(personCommand, name, DBNull.Value);
-        }
-
-        foreach (var entry in entries)
-        {
-            var values = EntryColumns.Values(entry);
-            for (var column = 0; column < values.Length; column++)
-            {
-                entryCommand.Parameters[column].Value = values[column];
-            }
-
-            await entryCommand.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var (_, person) in PersonRows([entry]))
-            {
-                object[] row = [entry.ChainId, entry.Sequence, person.HubId, person.Region, Time.ToMicroseconds(entry.Entry.RecordedAt)];
-                for (var column = 0; column < row.Length; column++)
-                {
-                    personCommand.Parameters[column].Value = row[column];
-                }
-
-                await personCommand.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-    }
 
     /// <summary>
     /// All entries in one INSERT of column arrays: the text is the same for every batch, so PostgreSQL plans it once
@@ -194,7 +167,7 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database)
         ("Signature", checkpoint.Signature),
     ];
 
-    private static async Task InsertCheckpointAsync(DbConnection connection, DbTransaction transaction, Checkpoint checkpoint, CancellationToken cancellationToken)
+    internal static async Task InsertCheckpointAsync(DbConnection connection, DbTransaction transaction, Checkpoint checkpoint, CancellationToken cancellationToken)
     {
         await using var command = ExchangeLogDatabase.Command(connection, transaction, CheckpointSql);
         foreach (var (name, value) in CheckpointValues(checkpoint))

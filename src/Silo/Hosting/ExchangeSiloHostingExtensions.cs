@@ -9,6 +9,7 @@ using Exchange.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
@@ -41,6 +42,12 @@ public static class ExchangeSiloHostingExtensions
         builder.Services.AddSingleton(ScheduleReadModel.Create);
         builder.Services.AddSingleton<CodeMapCache>();
         builder.Services.AddSingleton<IQuarantineStore>(_ => new SqlQuarantineStore(storage.Provider, storage.ConnectionString, cluster.ServiceId));
+        if (storage.Provider == DatabaseKind.Sqlite)
+        {
+            builder.Services.AddHostedService(provider => new SqliteCheckpointer(
+                storage.ConnectionString, SqliteCheckpointer.DefaultInterval, provider.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+        }
+
         builder.UseOrleans(silo => ConfigureSilo(silo, storage, cluster));
         return builder;
     }

@@ -17,6 +17,9 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
 {
     private const int Attempts = 8;
 
+    private readonly KeyedGrains<IPersonGrain> _persons = new(grains);
+    private readonly KeyedGrains<IIdentifierGrain> _identifiers = new(grains);
+
     // About 40 MB at most: a day's registrations of a large city, looked up again by the clinics that made them.
     private readonly RecentOwners _recentOwners = new(generationSize: 100_000);
 
@@ -83,7 +86,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
             return null;
         }
 
-        var outcome = await grains.GetGrain<IPersonGrain>(hubId).RegisterAsync(command, hubIdIsNew: known.Length == 1 && hubId == candidate);
+        var outcome = await Person(hubId).RegisterAsync(command, hubIdIsNew: known.Length == 1 && hubId == candidate);
         return outcome.IsSuperseded ? null : outcome;
     }
 
@@ -170,7 +173,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
         return record;
     }
 
-    public IPersonGrain Person(string hubId) => grains.GetGrain<IPersonGrain>(hubId);
+    public IPersonGrain Person(string hubId) => _persons.Get(hubId);
 
     /// <summary>After a successful registration every identifier it named belongs to the record it wrote.</summary>
     private PersonWriteOutcome Remembered(RegisterPersonCommand command, PersonWriteOutcome outcome)
@@ -191,7 +194,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
         }
     }
 
-    private IIdentifierGrain Index(PersonIdentifier identifier) => grains.GetGrain<IIdentifierGrain>(identifier.Key);
+    private IIdentifierGrain Index(PersonIdentifier identifier) => _identifiers.Get(identifier.Key);
 
     private static string NewHubId() => Guid.CreateVersion7().ToString("N");
 

@@ -24,7 +24,8 @@ namespace Exchange.Silo.Storage;
 /// </remarks>
 internal sealed class SqliteDataSource(string connectionString) : DbDataSource
 {
-    private const string ConnectionSetup = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    // wal_autocheckpoint is only a backstop (40 MB of WAL): SqliteCheckpointer checkpoints off every write's path.
+    private const string ConnectionSetup = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000;";
 
     public override string ConnectionString { get; } = connectionString;
 

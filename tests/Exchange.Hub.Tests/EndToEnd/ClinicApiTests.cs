@@ -61,6 +61,33 @@ public abstract class ClinicApiTests(HubProcess hub)
     }
 
     [Fact]
+    public async Task GetRecord_ReadBeforeAndAfterANewDose_ShowsTheDoseAfter()
+    {
+        var child = TestChildren.WithDoses(2);
+        var clinic = await hub.ClinicAsync();
+        await clinic.RegisterChildAsync(child.ToRegisterRequest(NewMessageId(), withDoses: false));
+        var request = new GetRecordRequest { Child = child.ByChildCode() };
+        var first = (await clinic.GetRecordAsync(request)).Person;
+        var again = (await clinic.GetRecordAsync(request)).Person;
+
+        await clinic.RecordVaccinationsAsync(new RecordVaccinationsRequest
+        {
+            ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Vaccinations = { child.Doses[0].ToVaccination("R-1") },
+        });
+        var afterOne = (await clinic.GetRecordAsync(request)).Person;
+        await clinic.RecordVaccinationsAsync(new RecordVaccinationsRequest
+        {
+            ClientMessageId = NewMessageId(), Child = child.ByChildCode(), Vaccinations = { child.Doses[1].ToVaccination("R-2") },
+        });
+        var afterTwo = (await clinic.GetRecordAsync(request)).Person;
+
+        Assert.Empty(first.Vaccinations);
+        Assert.Equal(first, again);
+        Assert.Equal(["R-1"], afterOne.Vaccinations.Select(dose => dose.Sources.Single().SourceRecordId));
+        Assert.Equal(["R-1", "R-2"], afterTwo.Vaccinations.SelectMany(dose => dose.Sources).Select(source => source.SourceRecordId).Order());
+    }
+
+    [Fact]
     public async Task RecordVaccinations_SameDoseFromTwoSystems_StoredOnceWithBothSources()
     {
         var child = TestChildren.WithDoses(1);

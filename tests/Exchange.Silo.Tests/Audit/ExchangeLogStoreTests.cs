@@ -12,7 +12,7 @@ public sealed class ExchangeLogStoreTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.PostgreSql)]
-    public async Task AppendAsync_LastStatementFails_NothingOfTheBatchIsStored(DatabaseKind kind)
+    public async Task Append_LastStatementFails_NothingOfTheBatchIsStored(DatabaseKind kind)
     {
         await using var log = await TestExchangeLog.CreateAsync(kind);
         var now = DateTimeOffset.UtcNow;
@@ -22,8 +22,8 @@ public sealed class ExchangeLogStoreTests
         var checkpoint = new Checkpoint("batch-chain", 3, new byte[32], now, log.Signer.KeyId, new byte[64]);
 
         // The same checkpoint twice: the last statement breaks the checkpoint table's key, after the entries went in.
-        await Assert.ThrowsAnyAsync<Exception>(() => log.Store.AppendAsync(entries, [checkpoint, checkpoint], CancellationToken.None));
-        await log.Store.AppendAsync(entries, [], CancellationToken.None);
+        Assert.ThrowsAny<Exception>(() => log.Store.Append(entries, [checkpoint, checkpoint]));
+        log.Store.Append(entries, []);
 
         Assert.Equal(3L, Convert.ToInt64(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log WHERE chain_id = 'batch-chain'"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log_person WHERE chain_id = 'batch-chain'"), System.Globalization.CultureInfo.InvariantCulture));

@@ -65,6 +65,7 @@ internal sealed class TestExchangeLog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.StopAsync(CancellationToken.None);
+        Store.Dispose();
         Signer.Dispose();
         await Log.DisposeAsync();
         await Database.DisposeAsync();

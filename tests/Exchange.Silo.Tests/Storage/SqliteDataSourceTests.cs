@@ -6,7 +6,7 @@ namespace Exchange.Silo.Tests.Storage;
 public sealed class SqliteDataSourceTests
 {
     [Fact]
-    public async Task OpenConnection_SetsBusyTimeoutAndNormalSync()
+    public async Task OpenConnection_SetsBusyTimeoutNormalSyncAndTheCheckpointBackstop()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite, "datasource");
         await SchemaInstaller.InstallAsync(DatabaseKind.Sqlite, database.ConnectionString, CancellationToken.None);
@@ -18,9 +18,12 @@ public sealed class SqliteDataSourceTests
         var busyTimeout = await command.ExecuteScalarAsync();
         command.CommandText = "PRAGMA synchronous";
         var synchronous = await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        var autoCheckpoint = await command.ExecuteScalarAsync();
 
         Assert.Equal(5000L, busyTimeout);
         Assert.Equal(1L, synchronous);
+        Assert.Equal(10_000L, autoCheckpoint);
     }
 
     [Fact]
