@@ -69,7 +69,7 @@ internal sealed class ClinicRecordsService(
         callers.Resolve(context);
         var record = await directory.LoadChildAsync(request.Child, "child");
         context.Exchange().Returned([record], 1);
-        return new V1.GetRecordResponse { Person = RecordProtos.Of(record) };
+        return new V1.GetRecordResponse { Person = record.ToProto() };
     }
 
     [Authorize(Policy = AccessPolicies.ClinicalRead)]
