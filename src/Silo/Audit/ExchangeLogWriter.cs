@@ -76,6 +76,7 @@ public sealed partial class ExchangeLogWriter(
             while (true)
             {
                 List<Pending> batch;
+                bool closed;
                 lock (_gate)
                 {
                     var timedOut = false;
@@ -84,13 +85,15 @@ public sealed partial class ExchangeLogWriter(
                         timedOut = !Monitor.Wait(_gate, TimeSpan.FromSeconds(options.CheckpointSeconds));
                     }
 
+                    // Read with the swap: once closed, nothing more is queued, so an empty batch then is the last.
+                    closed = _closed;
                     (batch, _queued, spare) = (_queued, spare, _queued);
                 }
 
                 if (batch.Count == 0)
                 {
-                    TryCheckpoint(force: _closed);
-                    if (_closed)
+                    TryCheckpoint(force: closed);
+                    if (closed)
                     {
                         return;
                     }
