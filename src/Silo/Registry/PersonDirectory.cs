@@ -22,6 +22,7 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
 
     // About 40 MB at most: a day's registrations of a large city, looked up again by the clinics that made them.
     private readonly RecentOwners _recentOwners = new(generationSize: 100_000);
+    private readonly KnownChildRate _knownChildren = new();
 
     public async Task<PersonWriteOutcome> RegisterAsync(RegisterPersonCommand command)
     {
@@ -51,17 +52,26 @@ public sealed class PersonDirectory(IGrainFactory grains, StoredIdentifierIndex?
 
     /// <summary>
     /// Creates the record in one write when none of its identifiers is known; null when some are (or when, meanwhile,
-    /// a concurrent registration took one: the write then stored nothing), so that the claims decide.
+    /// a concurrent registration took one: the write then stored nothing), so that the claims decide. Asks the stored
+    /// index first only while recent registrations were often of known children (<see cref="KnownChildRate"/>).
     /// </summary>
     private async Task<PersonWriteOutcome?> TryCreateWithIdentifiersAsync(RegisterPersonCommand command)
     {
         var keys = IndexKeys.Of(command.Registration);
-        if (storedIndex is null || keys.Length == 0 || keys.Any(key => _recentOwners.Find(key) is not null) || await storedIndex.AnyKnownAsync(keys))
+        if (storedIndex is null || keys.Length == 0)
         {
             return null;
         }
 
+        if (keys.Any(key => _recentOwners.Find(key) is not null)
+            || (_knownChildren.WorthAskingFirst && await storedIndex.AnyKnownAsync(keys)))
+        {
+            _knownChildren.Observe(childWasKnown: true);
+            return null;
+        }
+
         var outcome = await Person(NewHubId()).CreateClaimingIdentifiersAsync(command);
+        _knownChildren.Observe(outcome.IsIdentifierTaken);
         return outcome.IsIdentifierTaken ? null : outcome;
     }
 

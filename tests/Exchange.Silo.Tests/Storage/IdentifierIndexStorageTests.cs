@@ -112,6 +112,30 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
     }
 
     [Fact]
+    public async Task RegisterAsync_KnownChildrenReSentThroughAFreshDirectory_EachResolvesToItsRecordNoneCreated()
+    {
+        // A fresh directory first creates without asking the index (the write refuses the taken identifiers), then,
+        // having met known children, asks first: both ways must land on the existing records.
+        var registrations = Enumerable.Range(0, 6).Select(_ => ClusterFixture.RegistrationOf(fixture.NextChild())).ToList();
+        var first = new List<PersonWriteOutcome>();
+        foreach (var registration in registrations)
+        {
+            first.Add(await RegisterAsync(registration));
+        }
+
+        var directory = fixture.NewDirectory();
+        var again = new List<PersonWriteOutcome>();
+        foreach (var registration in registrations)
+        {
+            again.Add(await directory.RegisterAsync(ClusterFixture.Register("other-system", Guid.NewGuid().ToString("N"), registration)));
+        }
+
+        Assert.Equal(first.Select(outcome => outcome.HubId), again.Select(outcome => outcome.HubId));
+        Assert.All(again, outcome => Assert.False(outcome.Created));
+        Assert.All(again, outcome => Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message))));
+    }
+
+    [Fact]
     public async Task RegisterAsync_SameNewChildFromEightSystemsAtOnce_OneRecord()
     {
         var registration = ClusterFixture.RegistrationOf(fixture.NextChild());
