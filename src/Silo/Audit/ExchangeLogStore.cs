@@ -79,12 +79,12 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
         await using var batch = connection.CreateBatch();
         if (entries.Count > 0)
         {
-            batch.BatchCommands.Add(EntriesStatement(entries));
+            batch.BatchCommands.Add(ColumnArraysStatement(EntriesSql, [.. entries.Select(EntryColumns.Values)]));
         }
 
-        if (PersonRows(entries).ToArray() is { Length: > 0 } persons)
+        if (entries.SelectMany(PersonColumns.Rows).ToArray() is { Length: > 0 } persons)
         {
-            batch.BatchCommands.Add(PersonsStatement(persons));
+            batch.BatchCommands.Add(ColumnArraysStatement(PersonsSql, persons));
         }
 
         foreach (var checkpoint in checkpoints)
@@ -104,19 +104,15 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
         }
     }
 
-    private static IEnumerable<(LoggedEntry Entry, TouchedPerson Person)> PersonRows(IEnumerable<LoggedEntry> entries) =>
-        entries.SelectMany(entry => entry.Entry.Persons.DistinctBy(person => person.HubId).Select(person => (entry, person)));
-
     /// <summary>
-    /// All entries in one INSERT of column arrays: the text is the same for every batch, so PostgreSQL plans it once
-    /// per connection. A multi-row VALUES list was a new statement of up to 19 × 500 parameters to parse and plan at
-    /// every batch, and every read waits for its batch.
+    /// All rows in one INSERT of column arrays (@p0 … one array per column): the text is the same for every batch, so
+    /// PostgreSQL plans it once per connection. A multi-row VALUES list was a new statement of up to 19 × 500
+    /// parameters to parse and plan at every batch, and every read waits for its batch.
     /// </summary>
-    private static NpgsqlBatchCommand EntriesStatement(IReadOnlyList<LoggedEntry> entries)
+    private static NpgsqlBatchCommand ColumnArraysStatement(string sql, object[][] rows)
     {
-        var statement = new NpgsqlBatchCommand(EntriesSql);
-        var rows = entries.Select(EntryColumns.Values).ToArray();
-        for (var column = 0; column < EntryColumns.Count; column++)
+        var statement = new NpgsqlBatchCommand(sql);
+        for (var column = 0; column < rows[0].Length; column++)
         {
             // Typed arrays (string[], long[], int[], byte[][]): Npgsql sends them as text[], bigint[], integer[], bytea[].
             var values = Array.CreateInstance(rows[0][column].GetType(), rows.Length);
@@ -131,25 +127,14 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
         return statement;
     }
 
-    private static NpgsqlBatchCommand PersonsStatement((LoggedEntry Entry, TouchedPerson Person)[] rows)
-    {
-        var statement = new NpgsqlBatchCommand(PersonsSql);
-        statement.Parameters.AddWithValue("c", rows.Select(row => row.Entry.ChainId).ToArray());
-        statement.Parameters.AddWithValue("s", rows.Select(row => row.Entry.Sequence).ToArray());
-        statement.Parameters.AddWithValue("h", rows.Select(row => row.Person.HubId).ToArray());
-        statement.Parameters.AddWithValue("r", rows.Select(row => row.Person.Region).ToArray());
-        statement.Parameters.AddWithValue("t", rows.Select(row => Time.ToMicroseconds(row.Entry.Entry.RecordedAt)).ToArray());
-        return statement;
-    }
-
     private const string EntriesSql = $"""
         INSERT INTO exchange_log ({EntryColumns.Select})
         SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18)
         """;
 
-    private const string PersonsSql = """
-        INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us)
-        SELECT * FROM unnest(@c, @s, @h, @r, @t)
+    private const string PersonsSql = $"""
+        INSERT INTO exchange_log_person ({PersonColumns.Select})
+        SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4)
         """;
 
     private const string CheckpointSql = """

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -101,16 +102,10 @@ public sealed partial class ExchangeLogWriter(
                     continue;
                 }
 
-                if (batch.Count <= options.MaxBatch)
+                var queued = CollectionsMarshal.AsSpan(batch);
+                for (var start = 0; start < queued.Length; start += options.MaxBatch)
                 {
-                    WriteBatch(batch);
-                }
-                else
-                {
-                    for (var start = 0; start < batch.Count; start += options.MaxBatch)
-                    {
-                        WriteBatch(batch.GetRange(start, Math.Min(options.MaxBatch, batch.Count - start)));
-                    }
+                    WriteBatch(queued.Slice(start, Math.Min(options.MaxBatch, queued.Length - start)));
                 }
 
                 batch.Clear();
@@ -122,12 +117,12 @@ public sealed partial class ExchangeLogWriter(
         }
     }
 
-    private void WriteBatch(List<Pending> batch)
+    private void WriteBatch(ReadOnlySpan<Pending> batch)
     {
         try
         {
             var head = _head ??= LoadHead();
-            var entries = new List<LoggedEntry>(batch.Count);
+            var entries = new List<LoggedEntry>(batch.Length);
             var checkpoints = new List<Checkpoint>();
             var (sequence, previous, checkpointed, checkpointAt) = (head.Sequence, head.Hash, head.CheckpointSequence, head.CheckpointAt);
             var now = time.GetUtcNow();
@@ -145,14 +140,20 @@ public sealed partial class ExchangeLogWriter(
 
             store.Append(entries, checkpoints);
             _head = new ChainHead(sequence, previous, checkpointed, checkpointAt);
-            batch.ForEach(pending => pending.Done.TrySetResult());
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetResult();
+            }
         }
         catch (Exception exception)
         {
-            LogWriteFailed(logger, chainId, batch.Count, exception);
+            LogWriteFailed(logger, chainId, batch.Length, exception);
             _head = null;
             var failure = new ExchangeLogUnavailableException("The exchange could not be recorded in the exchange log.", exception);
-            batch.ForEach(pending => pending.Done.TrySetException(failure));
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(failure);
+            }
         }
     }
 

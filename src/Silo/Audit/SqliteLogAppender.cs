@@ -13,8 +13,6 @@ namespace Exchange.Silo.Audit;
 /// </remarks>
 internal sealed class SqliteLogAppender : IDisposable
 {
-    private static readonly string[] PersonColumns = ["c", "s", "h", "r", "t"];
-
     private readonly DbConnection _connection;
     private readonly DbCommand _entry;
     private readonly DbCommand _person;
@@ -22,12 +20,8 @@ internal sealed class SqliteLogAppender : IDisposable
     public SqliteLogAppender(DbConnection connection)
     {
         _connection = connection;
-        var placeholders = string.Join(", ", Enumerable.Range(0, EntryColumns.Count).Select(column => $"@p{column}"));
-        _entry = Prepared($"INSERT INTO exchange_log ({EntryColumns.Select}) VALUES ({placeholders})", EntryColumns.Count, column => $"p{column}");
-        _person = Prepared(
-            "INSERT INTO exchange_log_person (chain_id, sequence, hub_id, region, recorded_at_us) VALUES (@c, @s, @h, @r, @t)",
-            PersonColumns.Length,
-            column => PersonColumns[column]);
+        _entry = Prepared("exchange_log", EntryColumns.Select, EntryColumns.Count);
+        _person = Prepared("exchange_log_person", PersonColumns.Select, PersonColumns.Count);
     }
 
     public void Append(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
@@ -38,9 +32,9 @@ internal sealed class SqliteLogAppender : IDisposable
         foreach (var entry in entries)
         {
             Execute(_entry, EntryColumns.Values(entry));
-            foreach (var person in entry.Entry.Persons.DistinctBy(person => person.HubId))
+            foreach (var row in PersonColumns.Rows(entry))
             {
-                Execute(_person, [entry.ChainId, entry.Sequence, person.HubId, person.Region, Time.ToMicroseconds(entry.Entry.RecordedAt)]);
+                Execute(_person, row);
             }
         }
 
@@ -60,12 +54,14 @@ internal sealed class SqliteLogAppender : IDisposable
         _connection.Dispose();
     }
 
-    private DbCommand Prepared(string sql, int parameters, Func<int, string> name)
+    /// <summary>A single-row INSERT into <paramref name="table"/>, its values bound by position (@p0, @p1, ...).</summary>
+    private DbCommand Prepared(string table, string columns, int count)
     {
-        var command = ExchangeLogDatabase.Command(_connection, null, sql);
-        for (var column = 0; column < parameters; column++)
+        var placeholders = string.Join(", ", Enumerable.Range(0, count).Select(column => $"@p{column}"));
+        var command = ExchangeLogDatabase.Command(_connection, null, $"INSERT INTO {table} ({columns}) VALUES ({placeholders})");
+        for (var column = 0; column < count; column++)
         {
-            ExchangeLogDatabase.Add(command, name(column), DBNull.Value);
+            ExchangeLogDatabase.Add(command, $"p{column}", DBNull.Value);
         }
 
         command.Prepare();

@@ -56,8 +56,6 @@ internal sealed class PersonGrain : Grain, IPersonGrain
         }
         catch (Exception exception) when (IdentifierIndexConflict.IsCause(exception))
         {
-            // Nothing was stored and the directory drops this hub id: keep no activation for it.
-            this.DeactivateOnIdle();
             return PersonWriteOutcome.Failed(HubId, PersonWriteOutcome.IdentifierTaken);
         }
     }

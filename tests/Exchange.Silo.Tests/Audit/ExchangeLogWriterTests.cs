@@ -25,29 +25,19 @@ public sealed class ExchangeLogWriterTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.PostgreSql)]
-    public async Task StopAsync_WhileCallersRecord_EachCallIsEitherStoredOrRefusedNoneLeftWaiting(DatabaseKind kind)
+    public async Task StopAsync_EntriesStillQueued_AreAllWrittenAndCheckpointedThenFurtherOnesRefused(DatabaseKind kind)
     {
-        await using var log = await TestExchangeLog.CreateAsync(kind);
+        await using var log = await TestExchangeLog.CreateAsync(kind, checkpointEvery: 1_000);
         var now = DateTimeOffset.UtcNow;
-        var calls = Enumerable.Range(0, 400).Select(n => Task.Run(async () =>
-        {
-            await Task.Delay(n % 20);
-            try
-            {
-                await log.Writer.RecordAsync(TestEntries.Entry(n, now, TimeSpan.FromMinutes(5), 400));
-                return true;
-            }
-            catch (ExchangeLogUnavailableException)
-            {
-                return false;
-            }
-        })).ToList();
-        await Task.Delay(10);
+        var queued = Enumerable.Range(0, 300).Select(n => log.Writer.RecordAsync(TestEntries.Entry(n, now, TimeSpan.FromMinutes(5), 300))).ToList();
 
         await log.Writer.StopAsync(CancellationToken.None);
-        var stored = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(stored.Count(acknowledged => acknowledged), Count(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log")));
+        await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(300L, Count(await log.Database.ScalarAsync("SELECT count(*) FROM exchange_log")));
+        Assert.Equal(300L, Count(await log.Database.ScalarAsync("SELECT max(sequence) FROM exchange_log_checkpoint")));
+        // Refused at once, not as a failed task: nothing is queued after a stop.
+        Assert.Throws<ExchangeLogUnavailableException>(() => { _ = log.Writer.RecordAsync(TestEntries.Entry(300, now, TimeSpan.FromMinutes(5), 300)); });
     }
 
     private static long Count(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);

@@ -123,6 +123,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
             first.Add(await RegisterAsync(registration));
         }
 
+        var personRows = await CountPersonRowsAsync();
         var directory = fixture.NewDirectory();
         var again = new List<PersonWriteOutcome>();
         foreach (var registration in registrations)
@@ -133,6 +134,7 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
         Assert.Equal(first.Select(outcome => outcome.HubId), again.Select(outcome => outcome.HubId));
         Assert.All(again, outcome => Assert.False(outcome.Created));
         Assert.All(again, outcome => Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message))));
+        Assert.Equal(personRows, await CountPersonRowsAsync());
     }
 
     [Fact]
@@ -180,6 +182,9 @@ public abstract class IdentifierIndexStorageTests(RecordStorageFixture fixture)
                 ? "SELECT payload ->> 'hubId' FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key"
                 : "SELECT json_extract(payload, '$.hubId') FROM grain_state WHERE state_name = 'identifier' AND grain_key = @Key",
             ("Key", identifier.Key));
+
+    private async Task<long> CountPersonRowsAsync() =>
+        Convert.ToInt64(await fixture.Database.ScalarAsync("SELECT count(*) FROM grain_state WHERE state_name = 'person'"), System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<long> CountPersonRowsWithClaimsAsync(string hubId) =>
         Convert.ToInt64(
