@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,7 @@ public sealed partial class ExchangeLogWriter(
     public Task RecordAsync(ExchangeEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var pending = new Pending(entry with { RecordedAt = Time.Truncate(entry.RecordedAt) }, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entry with { RecordedAt = Time.Truncate(entry.RecordedAt) }, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         lock (_gate)
         {
             if (_closed)
@@ -138,10 +139,14 @@ public sealed partial class ExchangeLogWriter(
                 }
             }
 
+            var startedAt = Stopwatch.GetTimestamp();
             store.Append(entries, checkpoints);
+            var committedAt = Stopwatch.GetTimestamp();
+            ExchangeLogMetrics.Appended(chainId, batch.Length, startedAt, committedAt);
             _head = new ChainHead(sequence, previous, checkpointed, checkpointAt);
             foreach (var pending in batch)
             {
+                ExchangeLogMetrics.Waited(chainId, pending.QueuedAt, committedAt);
                 pending.Done.TrySetResult();
             }
         }
@@ -184,7 +189,7 @@ public sealed partial class ExchangeLogWriter(
         return new ChainHead(sequence, hash, checkpointSequence, time.GetUtcNow());
     }
 
-    private sealed record Pending(ExchangeEntry Entry, TaskCompletionSource Done);
+    private sealed record Pending(ExchangeEntry Entry, TaskCompletionSource Done, long QueuedAt);
 
     private sealed record ChainHead(long Sequence, byte[] Hash, long CheckpointSequence, DateTimeOffset CheckpointAt);
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Exchange.Silo.Audit;
 using Exchange.Silo.Storage;
@@ -38,6 +39,71 @@ public sealed class ExchangeLogWriterTests
         Assert.Equal(300L, Count(await log.Database.ScalarAsync("SELECT max(sequence) FROM exchange_log_checkpoint")));
         // Refused at once, not as a failed task: nothing is queued after a stop.
         Assert.Throws<ExchangeLogUnavailableException>(() => { _ = log.Writer.RecordAsync(TestEntries.Entry(300, now, TimeSpan.FromMinutes(5), 300)); });
+    }
+
+    [Fact]
+    public async Task RecordAsync_WithAMetricsListener_EveryEntrysWaitAndEveryBatchIsMeasuredUnderItsChain()
+    {
+        var chain = $"metrics-{Guid.NewGuid():N}";
+        var waits = new List<double>();
+        var appends = new List<double>();
+        var batchSizes = new List<int>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ExchangeLogMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            if (IsChain(tags, chain))
+            {
+                lock (waits)
+                {
+                    (instrument.Name == ExchangeLogMetrics.EntryWaitName ? waits : appends).Add(value);
+                }
+            }
+        });
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+        {
+            if (IsChain(tags, chain))
+            {
+                lock (waits)
+                {
+                    batchSizes.Add(value);
+                }
+            }
+        });
+        listener.Start();
+        await using var log = await TestExchangeLog.CreateAsync(DatabaseKind.Sqlite, checkpointEvery: 1_000, chain: chain);
+        var now = DateTimeOffset.UtcNow;
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(n => Task.Run(() => log.Writer.RecordAsync(TestEntries.Entry(n, now, TimeSpan.FromMinutes(5), 200)))));
+
+        lock (waits)
+        {
+            Assert.Equal(200, waits.Count);
+            Assert.All(waits, wait => Assert.InRange(wait, 0, 30_000));
+            Assert.Equal(200, batchSizes.Sum());
+            Assert.Equal(batchSizes.Count, appends.Count);
+            // An entry waits at least for the commit of its own batch.
+            Assert.True(waits.Max() >= appends.Min());
+        }
+    }
+
+    private static bool IsChain(ReadOnlySpan<KeyValuePair<string, object?>> tags, string chain)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == ExchangeLogMetrics.ChainTag && Equals(tag.Value, chain))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long Count(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);

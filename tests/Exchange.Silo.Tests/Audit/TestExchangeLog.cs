@@ -11,13 +11,13 @@ internal sealed class TestExchangeLog : IAsyncDisposable
 {
     public const string Chain = "node-a";
 
-    private TestExchangeLog(TestDatabase database, ExchangeLogDatabase log, AuditOptions options)
+    private TestExchangeLog(TestDatabase database, ExchangeLogDatabase log, AuditOptions options, string chain)
     {
         Database = database;
         Log = log;
         Signer = new CheckpointSigner(ECDsa.Create(ECCurve.NamedCurves.nistP256));
         Store = new ExchangeLogStore(log);
-        Writer = new ExchangeLogWriter(Store, Signer, Chain, options, TimeProvider.System, NullLogger<ExchangeLogWriter>.Instance);
+        Writer = new ExchangeLogWriter(Store, Signer, chain, options, TimeProvider.System, NullLogger<ExchangeLogWriter>.Instance);
         Reader = new ExchangeLogReader(log);
         Verifier = new ExchangeLogVerifier(log, TimeProvider.System);
         Pruner = new ExchangeLogPruner(log);
@@ -39,12 +39,12 @@ internal sealed class TestExchangeLog : IAsyncDisposable
 
     public ExchangeLogPruner Pruner { get; }
 
-    public static async Task<TestExchangeLog> CreateAsync(DatabaseKind kind, int checkpointEvery = 10, int maxBatch = 1000)
+    public static async Task<TestExchangeLog> CreateAsync(DatabaseKind kind, int checkpointEvery = 10, int maxBatch = 1000, string chain = Chain)
     {
         var database = await TestDatabase.CreateAsync(kind, "exchangelog");
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
         var options = new AuditOptions { CheckpointEvery = checkpointEvery, MaxBatch = maxBatch, CheckpointSeconds = 3600 };
-        var log = new TestExchangeLog(database, new ExchangeLogDatabase(kind, database.ConnectionString), options);
+        var log = new TestExchangeLog(database, new ExchangeLogDatabase(kind, database.ConnectionString), options, chain);
         await log.Writer.StartAsync(CancellationToken.None);
         return log;
     }
