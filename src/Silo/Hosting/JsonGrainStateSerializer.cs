@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Exchange.Silo.Grains;
 using Exchange.Silo.Storage;
 using Orleans.Storage;
@@ -43,9 +44,9 @@ internal sealed class JsonGrainStateSerializer(bool separateIndexDocument = fals
         // so a person's write allocates the exact size once instead of a fresh 16 KB buffer.
         var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
         buffer.ResetWrittenCount();
-        Write(buffer, index);
+        Write(buffer, index, StoredStateJsonContext.Default.PersonIndexDocument);
         buffer.Write([IndexDocumentSeparator]);
-        Write(buffer, PersonBody.Of(state));
+        Write(buffer, PersonBody.Of(state), StoredStateJsonContext.Default.PersonBody);
         var bytes = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > MaxKeptBufferBytes)
         {
@@ -59,9 +60,9 @@ internal sealed class JsonGrainStateSerializer(bool separateIndexDocument = fals
         JsonSerializer.Deserialize<T>(input.ToMemory().Span, ExchangeJson.Options)
         ?? throw new JsonException($"Stored state of type {typeof(T).Name} is the JSON literal null.");
 
-    private static void Write<TValue>(ArrayBufferWriter<byte> buffer, TValue value)
+    private static void Write<TValue>(ArrayBufferWriter<byte> buffer, TValue value, JsonTypeInfo<TValue> typeInfo)
     {
         using var writer = new Utf8JsonWriter(buffer, WriterOptions);
-        JsonSerializer.Serialize(writer, value, ExchangeJson.Options);
+        JsonSerializer.Serialize(writer, value, typeInfo);
     }
 }
