@@ -68,7 +68,16 @@ internal static class ApiKeyFormat
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.ASCII.GetBytes(secret)), stored);
+        // Every authenticated call checks its key: hash on the stack rather than allocate the bytes and the digest.
+        Span<byte> secretBytes = stackalloc byte[SecretBytes * 2];
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        if (secret.Length != secretBytes.Length || Encoding.ASCII.GetBytes(secret, secretBytes) != secretBytes.Length)
+        {
+            return false;
+        }
+
+        SHA256.HashData(secretBytes, presented);
+        return CryptographicOperations.FixedTimeEquals(presented, stored);
     }
 
     private static bool IsHex(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(HexCharacters);

@@ -18,6 +18,18 @@ public sealed class ApiKeyFormatTests
         Assert.DoesNotContain(secret, ApiKeyFormat.Hash(secret), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Matches_SecretOfAnotherLengthOrNotAscii_FalseWithoutThrowing()
+    {
+        var (_, secret, _) = ApiKeyFormat.Generate();
+        var hash = ApiKeyFormat.Hash(secret);
+
+        Assert.False(ApiKeyFormat.Matches(secret[..^1], hash));
+        Assert.False(ApiKeyFormat.Matches(secret + "0", hash));
+        Assert.False(ApiKeyFormat.Matches(string.Concat("é", secret.AsSpan(1)), hash));
+        Assert.False(ApiKeyFormat.Matches(secret, hash[..^2]));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("exk_")]
