@@ -38,6 +38,12 @@ public sealed class AuditOptions
     /// </summary>
     public string? ChainId { get; set; }
 
+    /// <summary>
+    /// On SQLite, how long (µs) the writer lets fewer than 16 waiting entries gather before it writes them, counted from
+    /// the oldest one's arrival; 0 writes at once. PostgreSQL always writes at once.
+    /// </summary>
+    public int SqliteGatherMicroseconds { get; set; } = 3000;
+
     /// <summary>Most entries written in one transaction.</summary>
     public int MaxBatch { get; set; } = 1000;
 
@@ -54,6 +60,11 @@ public sealed class AuditOptions
         if (CheckpointEvery < 1 || CheckpointSeconds < 1)
         {
             yield return "Audit:CheckpointEvery and Audit:CheckpointSeconds must be at least 1.";
+        }
+
+        if (SqliteGatherMicroseconds is < 0 or > 100_000)
+        {
+            yield return $"Audit:SqliteGatherMicroseconds is {SqliteGatherMicroseconds}; it must be between 0 and 100000 (0.1 s).";
         }
 
         if (MaxBatch < 1)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Exchange.Silo.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -28,6 +29,13 @@ public sealed partial class ExchangeLogWriter(
     private Thread? _thread;
     private ChainHead? _head;
 
+    // A queue this long is written at once: the batch is already large enough to share its pages.
+    private const int GatherUntil = 16;
+
+    private readonly TimeSpan _gatherWindow = store.Kind == DatabaseKind.Sqlite
+        ? TimeSpan.FromMicroseconds(options.SqliteGatherMicroseconds)
+        : TimeSpan.Zero;
+
     public string ChainId => chainId;
 
     public Task RecordAsync(ExchangeEntry entry, CancellationToken cancellationToken = default)
@@ -42,7 +50,7 @@ public sealed partial class ExchangeLogWriter(
             }
 
             _queued.Add(pending);
-            if (_queued.Count == 1)
+            if (_queued.Count == 1 || _queued.Count == GatherUntil) // the loop waits for work, or for a small queue to grow
             {
                 Monitor.Pulse(_gate);
             }
@@ -87,6 +95,8 @@ public sealed partial class ExchangeLogWriter(
                         timedOut = !Monitor.Wait(_gate, TimeSpan.FromSeconds(options.CheckpointSeconds));
                     }
 
+                    GatherWhileSmall();
+
                     // Read with the swap: once closed, nothing more is queued, so an empty batch then is the last.
                     closed = _closed;
                     (batch, _queued, spare) = (_queued, spare, _queued);
@@ -115,6 +125,33 @@ public sealed partial class ExchangeLogWriter(
         finally
         {
             _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// On SQLite, lets a small queue grow for up to the gather window, counted from its oldest entry's arrival. Called
+    /// under the lock; RecordAsync pulses when the queue reaches <see cref="GatherUntil"/>, and a stop pulses too.
+    /// </summary>
+    /// <remarks>
+    /// A SQLite commit rewrites the last page of each of the log's eleven B-trees, whether it holds one entry or thirty.
+    /// Committing each entry as soon as the writer was free gave batches of one under get-record load (32 callers,
+    /// about 2,900 calls/s): about 21,000 WAL pages a second, a WAL restart with its fsyncs inside a commit every half
+    /// second, and every call queued behind it (p99 30 to 136 ms). With a 3 ms window the median batch was 22 to 25
+    /// entries, the entry's wait p50 4.2 ms (from 2.4) and p99 12 to 15 ms (from 30 to 100), get-record p99 21 to 31 ms.
+    /// On PostgreSQL a commit already takes 3 to 5 ms here, batches gather on their own (median 14), and a window only
+    /// added to the wait.
+    /// </remarks>
+    private void GatherWhileSmall()
+    {
+        if (_gatherWindow <= TimeSpan.Zero || _closed || _queued.Count is 0 or >= GatherUntil)
+        {
+            return;
+        }
+
+        var remaining = _gatherWindow - Stopwatch.GetElapsedTime(_queued[0].QueuedAt);
+        if (remaining > TimeSpan.Zero)
+        {
+            Monitor.Wait(_gate, remaining);
         }
     }
 

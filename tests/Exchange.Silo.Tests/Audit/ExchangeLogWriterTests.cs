@@ -42,6 +42,40 @@ public sealed class ExchangeLogWriterTests
     }
 
     [Fact]
+    public async Task RecordAsync_OnSqliteEntriesArrivingWithinTheGatherWindow_AreWrittenInOneBatch()
+    {
+        var chain = $"gather-{Guid.NewGuid():N}";
+        using var batches = new BatchSizes(chain);
+        await using var log = await TestExchangeLog.CreateAsync(DatabaseKind.Sqlite, chain: chain, sqliteGatherMicroseconds: 1_000_000);
+        var now = DateTimeOffset.UtcNow;
+
+        var first = log.Writer.RecordAsync(TestEntries.Entry(0, now, TimeSpan.FromMinutes(5), 3));
+        await Task.Delay(20);
+        var second = log.Writer.RecordAsync(TestEntries.Entry(1, now, TimeSpan.FromMinutes(5), 3));
+        await Task.Delay(20);
+        var third = log.Writer.RecordAsync(TestEntries.Entry(2, now, TimeSpan.FromMinutes(5), 3));
+        await Task.WhenAll(first, second, third);
+
+        Assert.Equal([3], batches.Sizes);
+        Assert.True((await log.VerifyAsync()).Intact);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite, 16)]
+    [InlineData(DatabaseKind.PostgreSql, 1)]
+    public async Task RecordAsync_FullSqliteQueueOrAnyPostgreSqlQueue_IsWrittenWithoutWaitingForTheWindow(DatabaseKind kind, int entries)
+    {
+        await using var log = await TestExchangeLog.CreateAsync(kind, sqliteGatherMicroseconds: 5_000_000);
+        var now = DateTimeOffset.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        // With the writer idle, every entry is queued before it wakes: the queue is full at once.
+        await Task.WhenAll(Enumerable.Range(0, entries).Select(n => log.Writer.RecordAsync(TestEntries.Entry(n, now, TimeSpan.FromMinutes(5), entries))));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2.5), $"took {started.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task RecordAsync_WithAMetricsListener_EveryEntrysWaitAndEveryBatchIsMeasuredUnderItsChain()
     {
         var chain = $"metrics-{Guid.NewGuid():N}";
@@ -91,6 +125,48 @@ public sealed class ExchangeLogWriterTests
             // An entry waits at least for the commit of its own batch.
             Assert.True(waits.Max() >= appends.Min());
         }
+    }
+
+    /// <summary>The batch sizes the writer of one chain reports, as they are measured.</summary>
+    private sealed class BatchSizes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<int> _sizes = [];
+
+        public BatchSizes(string chain)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == ExchangeLogMetrics.MeterName && instrument.Name == ExchangeLogMetrics.BatchSizeName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
+            {
+                if (IsChain(tags, chain))
+                {
+                    lock (_sizes)
+                    {
+                        _sizes.Add(value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public int[] Sizes
+        {
+            get
+            {
+                lock (_sizes)
+                {
+                    return [.. _sizes];
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private static bool IsChain(ReadOnlySpan<KeyValuePair<string, object?>> tags, string chain)

@@ -39,11 +39,11 @@ internal sealed class TestExchangeLog : IAsyncDisposable
 
     public ExchangeLogPruner Pruner { get; }
 
-    public static async Task<TestExchangeLog> CreateAsync(DatabaseKind kind, int checkpointEvery = 10, int maxBatch = 1000, string chain = Chain)
+    public static async Task<TestExchangeLog> CreateAsync(DatabaseKind kind, int checkpointEvery = 10, int maxBatch = 1000, string chain = Chain, int sqliteGatherMicroseconds = 3000)
     {
         var database = await TestDatabase.CreateAsync(kind, "exchangelog");
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
-        var options = new AuditOptions { CheckpointEvery = checkpointEvery, MaxBatch = maxBatch, CheckpointSeconds = 3600 };
+        var options = new AuditOptions { CheckpointEvery = checkpointEvery, MaxBatch = maxBatch, CheckpointSeconds = 3600, SqliteGatherMicroseconds = sqliteGatherMicroseconds };
         var log = new TestExchangeLog(database, new ExchangeLogDatabase(kind, database.ConnectionString), options, chain);
         await log.Writer.StartAsync(CancellationToken.None);
         return log;
