@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using Exchange.Silo.Audit;
 using Exchange.Silo.Storage;
@@ -45,7 +44,7 @@ public sealed class ExchangeLogWriterTests
     public async Task RecordAsync_OnSqliteEntriesArrivingWithinTheGatherWindow_AreWrittenInOneBatch()
     {
         var chain = $"gather-{Guid.NewGuid():N}";
-        using var batches = new BatchSizes(chain);
+        using var measured = new ChainMeasurements(chain);
         await using var log = await TestExchangeLog.CreateAsync(DatabaseKind.Sqlite, chain: chain, sqliteGatherMicroseconds: 1_000_000);
         var now = DateTimeOffset.UtcNow;
 
@@ -56,7 +55,7 @@ public sealed class ExchangeLogWriterTests
         var third = log.Writer.RecordAsync(TestEntries.Entry(2, now, TimeSpan.FromMinutes(5), 3));
         await Task.WhenAll(first, second, third);
 
-        Assert.Equal([3], batches.Sizes);
+        Assert.Equal([3], measured.BatchSizes);
         Assert.True((await log.VerifyAsync()).Intact);
     }
 
@@ -79,107 +78,19 @@ public sealed class ExchangeLogWriterTests
     public async Task RecordAsync_WithAMetricsListener_EveryEntrysWaitAndEveryBatchIsMeasuredUnderItsChain()
     {
         var chain = $"metrics-{Guid.NewGuid():N}";
-        var waits = new List<double>();
-        var appends = new List<double>();
-        var batchSizes = new List<int>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == ExchangeLogMetrics.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
-        {
-            if (IsChain(tags, chain))
-            {
-                lock (waits)
-                {
-                    (instrument.Name == ExchangeLogMetrics.EntryWaitName ? waits : appends).Add(value);
-                }
-            }
-        });
-        listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
-        {
-            if (IsChain(tags, chain))
-            {
-                lock (waits)
-                {
-                    batchSizes.Add(value);
-                }
-            }
-        });
-        listener.Start();
+        using var measured = new ChainMeasurements(chain);
         await using var log = await TestExchangeLog.CreateAsync(DatabaseKind.Sqlite, checkpointEvery: 1_000, chain: chain);
         var now = DateTimeOffset.UtcNow;
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(n => Task.Run(() => log.Writer.RecordAsync(TestEntries.Entry(n, now, TimeSpan.FromMinutes(5), 200)))));
 
-        lock (waits)
-        {
-            Assert.Equal(200, waits.Count);
-            Assert.All(waits, wait => Assert.InRange(wait, 0, 30_000));
-            Assert.Equal(200, batchSizes.Sum());
-            Assert.Equal(batchSizes.Count, appends.Count);
-            // An entry waits at least for the commit of its own batch.
-            Assert.True(waits.Max() >= appends.Min());
-        }
-    }
-
-    /// <summary>The batch sizes the writer of one chain reports, as they are measured.</summary>
-    private sealed class BatchSizes : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<int> _sizes = [];
-
-        public BatchSizes(string chain)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == ExchangeLogMetrics.MeterName && instrument.Name == ExchangeLogMetrics.BatchSizeName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<int>((_, value, tags, _) =>
-            {
-                if (IsChain(tags, chain))
-                {
-                    lock (_sizes)
-                    {
-                        _sizes.Add(value);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public int[] Sizes
-        {
-            get
-            {
-                lock (_sizes)
-                {
-                    return [.. _sizes];
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
-    }
-
-    private static bool IsChain(ReadOnlySpan<KeyValuePair<string, object?>> tags, string chain)
-    {
-        foreach (var tag in tags)
-        {
-            if (tag.Key == ExchangeLogMetrics.ChainTag && Equals(tag.Value, chain))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var waits = measured.EntryWaits;
+        Assert.Equal(200, waits.Length);
+        Assert.All(waits, wait => Assert.InRange(wait, 0, 30_000));
+        Assert.Equal(200, measured.BatchSizes.Sum());
+        Assert.Equal(measured.BatchSizes.Length, measured.Appends.Length);
+        // An entry waits at least for the commit of its own batch.
+        Assert.True(waits.Max() >= measured.Appends.Min());
     }
 
     private static long Count(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
