@@ -1,4 +1,5 @@
 using Exchange.Silo.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exchange.Silo.Tests.Storage;
@@ -17,6 +18,10 @@ public sealed class SqliteCheckpointerTests
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite, "checkpointer");
         await SchemaInstaller.InstallAsync(DatabaseKind.Sqlite, database.ConnectionString, CancellationToken.None);
         await using var dataSource = new SqliteDataSource(database.ConnectionString);
+        // SQLite checkpoints when the last connection to a file closes, and tests running beside this one clear every
+        // connection pool in the process: this unpooled connection, open throughout, is never that last one.
+        await using var keepOpen = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
+        await keepOpen.OpenAsync();
         var file = Path.Combine(database.SqliteFolder, SqliteConnectionStrings.DatabaseFileName);
         await WriteRowsAsync(dataSource);
         var sizeBefore = new FileInfo(file).Length;
