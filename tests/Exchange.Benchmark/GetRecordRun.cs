@@ -12,8 +12,8 @@ namespace Exchange.Benchmark;
 /// </summary>
 internal static class GetRecordRun
 {
-    public static async Task<LatencySummary> RunAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed) =>
-        await LoadLoop.RunAsync(concurrency, samples, null, await CallAsync(hub, children, samples, seed));
+    public static async Task WarmUpAsync(HubProcess hub, SyntheticChild[] children, int samples, int concurrency, int seed) =>
+        await LoadLoop.RunAsync(concurrency, samples, await CallAsync(hub, children, samples, seed));
 
     /// <summary>A call to make over and over: call i asks for sample i modulo <paramref name="samples"/>.</summary>
     public static async Task<Func<int, Task>> CallAsync(HubProcess hub, SyntheticChild[] children, int samples, int seed)

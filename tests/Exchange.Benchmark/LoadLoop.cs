@@ -3,25 +3,24 @@ using System.Diagnostics;
 namespace Exchange.Benchmark;
 
 /// <summary>
-/// A closed loop: <c>concurrency</c> callers each await one call at a time until <c>maxCalls</c> calls were started or
-/// the duration is over and at least <c>minCalls</c> were started. Each call gets its own index (0, 1, 2, ...) and its
-/// duration is recorded.
+/// A closed loop: <c>concurrency</c> callers each await one call at a time, until <c>calls</c> calls were started or,
+/// for a slice, its duration is over. Each call gets its own index (0, 1, 2, ...) and its duration is recorded.
 /// </summary>
 internal static class LoadLoop
 {
-    public static async Task<LatencySummary> RunAsync(int concurrency, int maxCalls, TimeSpan? duration, Func<int, Task> call, int minCalls = 0)
+    public static async Task<LatencySummary> RunAsync(int concurrency, int calls, Func<int, Task> call)
     {
-        var recorder = new LatencyRecorder(maxCalls);
+        var recorder = new LatencyRecorder(calls);
         var clock = Stopwatch.StartNew();
-        await RunAsync(concurrency, recorder, maxCalls, duration, call, minCalls);
+        await RunAsync(concurrency, recorder, calls, duration: null, call);
         return recorder.Summarize(clock.Elapsed);
     }
 
     /// <summary>One slice of a longer measurement: records into <paramref name="recorder"/>; returns an index past every call made.</summary>
     public static Task<int> RunAsync(int concurrency, LatencyRecorder recorder, TimeSpan duration, Func<int, Task> call) =>
-        RunAsync(concurrency, recorder, int.MaxValue / 2, duration, call, 0);
+        RunAsync(concurrency, recorder, int.MaxValue / 2, duration, call);
 
-    private static async Task<int> RunAsync(int concurrency, LatencyRecorder recorder, int maxCalls, TimeSpan? duration, Func<int, Task> call, int minCalls)
+    private static async Task<int> RunAsync(int concurrency, LatencyRecorder recorder, int maxCalls, TimeSpan? duration, Func<int, Task> call)
     {
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -30,7 +29,7 @@ internal static class LoadLoop
             while (true)
             {
                 var index = Interlocked.Increment(ref next);
-                if (index >= maxCalls || (duration is { } limit && clock.Elapsed >= limit && index >= minCalls))
+                if (index >= maxCalls || (duration is { } limit && clock.Elapsed >= limit))
                 {
                     return;
                 }

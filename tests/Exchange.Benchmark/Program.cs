@@ -98,7 +98,7 @@ internal static class Program
             Progress(name, $"warming up ({WarmupCalls} health calls, {workload.Warmup.Length} children, {WarmupCalls} get-record calls)");
             await TrivialCallBaseline.WarmUpAsync(hub, options, WarmupCalls);
             await IngestRun.RunAsync(hub, workload.WarmupItems, options.Streams);
-            await GetRecordRun.RunAsync(hub, workload.Warmup, WarmupCalls, options.Concurrency, options.Seed);
+            await GetRecordRun.WarmUpAsync(hub, workload.Warmup, WarmupCalls, options.Concurrency, options.Seed);
 
             RawInsertResult? raw = null;
             // The raw baseline does not depend on the hub's settings: once per store is enough.

@@ -117,7 +117,7 @@ internal static class RawPostgresBaseline
     }
 
     private static Task<LatencySummary> InsertAsync(ConcurrentQueue<ChildWriter> writers, RawChild[] children, int connections) =>
-        LoadLoop.RunAsync(connections, children.Length, null, async index =>
+        LoadLoop.RunAsync(connections, children.Length, async index =>
         {
             // As many callers as writers: the queue is never empty when a caller takes one.
             if (!writers.TryDequeue(out var writer))

@@ -10,7 +10,7 @@ namespace Exchange.Benchmark;
 internal static class TrivialCallBaseline
 {
     public static async Task WarmUpAsync(HubProcess hub, Options options, int calls) =>
-        await LoadLoop.RunAsync(options.Concurrency, calls, null, await CheckCallAsync(hub));
+        await LoadLoop.RunAsync(options.Concurrency, calls, await CheckCallAsync(hub));
 
     public static async Task<Func<int, Task>> CheckCallAsync(HubProcess hub)
     {
