@@ -89,8 +89,8 @@ public sealed class ExchangeLogWriterTests
         Assert.All(waits, wait => Assert.InRange(wait, 0, 30_000));
         Assert.Equal(200, measured.BatchSizes.Sum());
         Assert.Equal(measured.BatchSizes.Length, measured.Appends.Length);
-        // An entry waits at least for the commit of its own batch.
-        Assert.True(waits.Max() >= measured.Appends.Min());
+        // Every entry was queued before its batch's append started, so it waited at least that long.
+        Assert.True(waits.Min() >= measured.Appends.Min(), $"an entry waited {waits.Min()} ms, less than any batch's append ({measured.Appends.Min()} ms)");
     }
 
     private static long Count(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
