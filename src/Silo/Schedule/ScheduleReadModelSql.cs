@@ -46,7 +46,7 @@ internal static class ScheduleReadModelSql
     /// Coverage of one month (facts §5.1): a dose is eligible from the month the child reaches its age until the 12th
     /// month after, unless given before the report month; a dose given in the month at 7 years or older, or to a
     /// temporary child (status 9), counts as eligible and vaccinated. Vaccinated = eligible and given in the month.
-    /// Each child's dose facts are one JSON array (schedule_coverage.doses, <see cref="StoredDose"/> names).
+    /// Each child's dose facts are one JSON array of strings (schedule_coverage.doses, <see cref="StoredDoseJsonConverter"/>).
     /// </summary>
     public static string Coverage(DatabaseKind kind, AreaLevel level)
     {
@@ -57,19 +57,23 @@ internal static class ScheduleReadModelSql
             AreaLevel.City => "substr(managing_unit, 1, 4) || '00'",
             _ => "substr(managing_unit, 1, 2) || '0000'",
         };
-        var (facts, isTimely, isFromSeven) = kind == DatabaseKind.PostgreSql
-            ? ("""
-               d.s AS series, d.n AS dose, d.f AS eligible_from, d.g AS given,
-               coalesce(d.t, false) AS timely, coalesce(d.c, false) AS from_seven
+        // Each fact is a string of fixed layout (StoredDoseJsonConverter): eligible from at 1-10, given (or dashes) at
+        // 12-21, timely 't' at 23, from seven years 'c' at 24, then "<dose number> <series>" from 26.
+        var facts = kind == DatabaseKind.PostgreSql
+            ? """
+               split_part(substr(d.v, 26), ' ', 2) AS series, split_part(substr(d.v, 26), ' ', 1)::integer AS dose,
+               substr(d.v, 1, 10)::date AS eligible_from, nullif(substr(d.v, 12, 10), '----------')::date AS given,
+               substr(d.v, 23, 1) = 't' AS timely, substr(d.v, 24, 1) = 'c' AS from_seven
                FROM schedule_coverage p
-               CROSS JOIN LATERAL jsonb_to_recordset(p.doses) AS d(s text, n integer, f date, g date, t boolean, c boolean)
-               """, "timely", "from_seven")
-            : ("""
-               json_extract(d.value, '$.s') AS series, json_extract(d.value, '$.n') AS dose,
-               json_extract(d.value, '$.f') AS eligible_from, json_extract(d.value, '$.g') AS given,
-               coalesce(json_extract(d.value, '$.t'), 0) AS timely, coalesce(json_extract(d.value, '$.c'), 0) AS from_seven
+               CROSS JOIN LATERAL jsonb_array_elements_text(p.doses) AS d(v)
+               """
+            : """
+               substr(d.value, 26 + instr(substr(d.value, 26), ' ')) AS series,
+               CAST(substr(d.value, 26, instr(substr(d.value, 26), ' ') - 1) AS INTEGER) AS dose,
+               substr(d.value, 1, 10) AS eligible_from, nullif(substr(d.value, 12, 10), '----------') AS given,
+               substr(d.value, 23, 1) = 't' AS timely, substr(d.value, 24, 1) = 'c' AS from_seven
                FROM schedule_coverage p, json_each(p.doses) AS d
-               """, "timely = 1", "from_seven = 1");
+               """;
         return $"""
             WITH facts AS (
                 SELECT p.managing_unit, p.residence, p.register_status,
@@ -80,11 +84,11 @@ internal static class ScheduleReadModelSql
             SELECT {area} AS area, residence, series, dose,
                    count(*) AS eligible,
                    sum(CASE WHEN given >= @MonthStart AND given < @NextMonth THEN 1 ELSE 0 END) AS vaccinated,
-                   sum(CASE WHEN given >= @MonthStart AND given < @NextMonth AND {isTimely} THEN 1 ELSE 0 END) AS timely_vaccinated
+                   sum(CASE WHEN given >= @MonthStart AND given < @NextMonth AND timely THEN 1 ELSE 0 END) AS timely_vaccinated
             FROM facts
             WHERE (register_status <> 9 AND eligible_from >= @WindowStart AND eligible_from < @NextMonth
                    AND (given IS NULL OR given >= @MonthStart))
-               OR (given >= @MonthStart AND given < @NextMonth AND ({isFromSeven} OR register_status = 9))
+               OR (given >= @MonthStart AND given < @NextMonth AND (from_seven OR register_status = 9))
             GROUP BY {area}, residence, series, dose
             """;
     }

@@ -79,14 +79,9 @@ public sealed record StoredDue(
     }
 }
 
-/// <summary>A scheduled-dose fact (<see cref="ProjectedDose"/>) in short JSON names.</summary>
-public sealed record StoredDose(
-    [property: JsonPropertyName("s")] string Series,
-    [property: JsonPropertyName("n")] int Dose,
-    [property: JsonPropertyName("f")] DateOnly EligibleFrom,
-    [property: JsonPropertyName("g")] DateOnly? Given,
-    [property: JsonPropertyName("t")] bool Timely,
-    [property: JsonPropertyName("c")] bool GivenFromSevenYears)
+/// <summary>A scheduled-dose fact (<see cref="ProjectedDose"/>), stored as one short string (<see cref="StoredDoseJsonConverter"/>).</summary>
+[JsonConverter(typeof(StoredDoseJsonConverter))]
+public sealed record StoredDose(string Series, int Dose, DateOnly EligibleFrom, DateOnly? Given, bool Timely, bool GivenFromSevenYears)
 {
     public static StoredDose From(ProjectedDose dose)
     {

@@ -79,6 +79,37 @@ public sealed class SchemaInstallerTests
         Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync(perDoseTable), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.PostgreSql)]
+    public async Task InstallAsync_CoverageFactsStoredAsObjects_RewritesThemAsStringsOnce(DatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind, "installer");
+        await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
+        // The state a database of the previous release is in: facts as objects, the migration not yet recorded.
+        const string ObjectFacts = """
+            [{"s":"BCG","n":1,"f":"2026-01-05","g":"2026-01-05","t":true,"c":false},{"s":"HepB","n":2,"f":"2026-02-05","t":false,"c":false}]
+            """;
+        await database.ExecuteAsync(
+            $"INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses) VALUES ('svc', 'hub-1', '4201020101', 1, 1, {(kind == DatabaseKind.PostgreSql ? "CAST(@doses AS jsonb)" : "@doses")})",
+            ("doses", ObjectFacts));
+        await database.ExecuteAsync("DELETE FROM schema_migration WHERE name = 'coverage-dose-facts-as-strings'");
+
+        await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
+
+        var facts = kind == DatabaseKind.PostgreSql ? "doses ->> {0}" : "json_extract(doses, '$[{0}]')";
+        Assert.Equal("2026-01-05 2026-01-05 t- 1 BCG", await database.ScalarAsync($"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, facts, 0)} FROM schedule_coverage WHERE hub_id = 'hub-1'"));
+        Assert.Equal("2026-02-05 ---------- -- 2 HepB", await database.ScalarAsync($"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, facts, 1)} FROM schedule_coverage WHERE hub_id = 'hub-1'"));
+
+        // Recorded as done: object facts written afterwards (which no hub of this release writes) are left alone.
+        await database.ExecuteAsync(
+            $"UPDATE schedule_coverage SET doses = {(kind == DatabaseKind.PostgreSql ? "CAST(@doses AS jsonb)" : "@doses")} WHERE hub_id = 'hub-1'",
+            ("doses", ObjectFacts));
+        await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
+        Assert.Equal("BCG", await database.ScalarAsync(
+            kind == DatabaseKind.PostgreSql ? "SELECT doses -> 0 ->> 's' FROM schedule_coverage" : "SELECT json_extract(doses, '$[0].s') FROM schedule_coverage"));
+    }
+
     [Fact]
     public async Task InstallAsync_PostgreSqlSilosStartingTogether_AllSucceed()
     {

@@ -77,3 +77,28 @@ BEGIN
     END IF;
 END
 $migrate$;
+
+-- Dose facts were six-key objects ({"s","n","f","g","t","c"}) before they became strings of fixed layout
+-- (StoredDoseJsonConverter.cs). Rows written before are rewritten once; schema_migration records that it was done,
+-- so later starts do not scan the table. The grain state keeps the old form until the person's next write: the hub
+-- reads both, and the trigger copies only what a write brings.
+CREATE TABLE IF NOT EXISTS schema_migration
+(
+    name       text        NOT NULL PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
+
+DO $facts$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM schema_migration WHERE name = 'coverage-dose-facts-as-strings') THEN
+        UPDATE schedule_coverage p
+        SET doses = (SELECT coalesce(jsonb_agg(concat_ws(' ', d ->> 'f', coalesce(d ->> 'g', '----------'),
+                                                         CASE WHEN (d ->> 't')::boolean THEN 't' ELSE '-' END
+                                                         || CASE WHEN (d ->> 'c')::boolean THEN 'c' ELSE '-' END,
+                                                         d ->> 'n', d ->> 's') ORDER BY i), '[]'::jsonb)
+                     FROM jsonb_array_elements(p.doses) WITH ORDINALITY AS e(d, i))
+        WHERE jsonb_typeof(p.doses -> 0) = 'object';
+        INSERT INTO schema_migration (name) VALUES ('coverage-dose-facts-as-strings');
+    END IF;
+END
+$facts$;

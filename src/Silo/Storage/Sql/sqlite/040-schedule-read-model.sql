@@ -140,3 +140,22 @@ BEGIN
     DELETE FROM schedule_due WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
     DELETE FROM schedule_coverage WHERE service_id = OLD.service_id AND hub_id = json_extract(OLD.payload, '$.record.hubId');
 END;
+
+-- Dose facts were six-key objects ({"s","n","f","g","t","c"}) before they became strings of fixed layout
+-- (StoredDoseJsonConverter.cs). Rows written before are rewritten once; schema_migration records that it was done.
+-- The grain state keeps the old form until the person's next write: the hub reads both.
+CREATE TABLE IF NOT EXISTS schema_migration
+(
+    name       TEXT NOT NULL PRIMARY KEY,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+UPDATE schedule_coverage
+SET doses = (SELECT json_group_array(json_extract(d.value, '$.f') || ' ' || coalesce(json_extract(d.value, '$.g'), '----------')
+                                     || ' ' || CASE WHEN json_extract(d.value, '$.t') THEN 't' ELSE '-' END
+                                     || CASE WHEN json_extract(d.value, '$.c') THEN 'c' ELSE '-' END
+                                     || ' ' || json_extract(d.value, '$.n') || ' ' || json_extract(d.value, '$.s'))
+             FROM json_each(schedule_coverage.doses) AS d)
+WHERE NOT EXISTS (SELECT 1 FROM schema_migration WHERE name = 'coverage-dose-facts-as-strings')
+  AND json_type(doses, '$[0]') = 'object';
+INSERT OR IGNORE INTO schema_migration (name) VALUES ('coverage-dose-facts-as-strings');
