@@ -26,35 +26,89 @@ public static class DoseEvaluator
     }
 
     /// <param name="only">When given, only these series are evaluated; it must hold every series they refer to.</param>
+    /// <param name="explain">
+    /// Write each evaluation's reason. The schedule projection stored with every record write reads none of them, and
+    /// formatting them was most of its allocations.
+    /// </param>
     internal static IReadOnlyList<SeriesHistory> EvaluateSeries(
         ScheduleRuleSet rules,
         ScheduleSubject child,
         DateOnly assessedOn,
         Func<DateOnly, ScheduleRuleSet?>? ruleSetOn,
-        IReadOnlySet<string>? only = null)
+        IReadOnlySet<string>? only = null,
+        bool explain = true)
     {
-        var given = child.Doses
-            .Where(d => d.Date <= assessedOn)
-            .OrderBy(d => d.Date)
-            .ThenBy(d => d.VaccineCode, StringComparer.Ordinal)
-            .ToList();
-        var liveDates = given.Where(d => rules.IsInjectableLive(d.VaccineCode)).Select(d => d.Date).Distinct().ToList();
-        var valid = new Dictionary<string, IReadOnlyDictionary<int, DateOnly>>(StringComparer.Ordinal);
+        var given = GivenInOrder(child, assessedOn);
+        var liveDates = LiveInjectableDates(rules, given);
+        var valid = new Dictionary<string, IReadOnlyDictionary<int, DateOnly>>(rules.Series.Count, StringComparer.Ordinal);
         var histories = new List<SeriesHistory>(rules.Series.Count);
-        foreach (var series in rules.Series)
+        for (var s = 0; s < rules.Series.Count; s++)
         {
+            var series = rules.Series[s];
             if (only is not null && !only.Contains(series.Id))
             {
                 continue;
             }
 
-            var context = new SeriesContext(rules, child, series, valid, liveDates, ruleSetOn);
-            var history = context.Run(given.Where(d => series.Accepts(d.VaccineCode)));
+            var context = new SeriesContext(rules, child, series, valid, liveDates, ruleSetOn, explain);
+            var history = context.Run(given);
             valid[series.Id] = history.ValidDoses;
             histories.Add(history);
         }
 
         return histories;
+    }
+
+    /// <summary>The doses given on or before <paramref name="assessedOn"/>, by date then product code, in recorded order otherwise.</summary>
+    internal static GivenDose[] GivenInOrder(ScheduleSubject child, DateOnly assessedOn)
+    {
+        var count = 0;
+        var given = new GivenDose[child.Doses.Count];
+        for (var i = 0; i < child.Doses.Count; i++)
+        {
+            if (child.Doses[i].Date <= assessedOn)
+            {
+                given[count++] = child.Doses[i];
+            }
+        }
+
+        Array.Resize(ref given, count);
+        // Insertion sort: stable, as the order of equal doses decides which one counts, and records arrive nearly
+        // in date order, so it is linear in practice.
+        for (var i = 1; i < given.Length; i++)
+        {
+            var dose = given[i];
+            var j = i - 1;
+            for (; j >= 0 && Compare(given[j], dose) > 0; j--)
+            {
+                given[j + 1] = given[j];
+            }
+
+            given[j + 1] = dose;
+        }
+
+        return given;
+    }
+
+    private static int Compare(GivenDose a, GivenDose b)
+    {
+        var byDate = a.Date.CompareTo(b.Date);
+        return byDate != 0 ? byDate : string.CompareOrdinal(a.VaccineCode, b.VaccineCode);
+    }
+
+    /// <summary>The distinct dates, in order of first appearance, on which an injectable live vaccine was given.</summary>
+    internal static List<DateOnly> LiveInjectableDates(ScheduleRuleSet rules, IReadOnlyList<GivenDose> doses)
+    {
+        var dates = new List<DateOnly>();
+        for (var i = 0; i < doses.Count; i++)
+        {
+            if (rules.IsInjectableLive(doses[i].VaccineCode) && !dates.Contains(doses[i].Date))
+            {
+                dates.Add(doses[i].Date);
+            }
+        }
+
+        return dates;
     }
 
     private sealed class SeriesContext(
@@ -63,17 +117,24 @@ public static class DoseEvaluator
         Series series,
         IReadOnlyDictionary<string, IReadOnlyDictionary<int, DateOnly>> earlierSeries,
         IReadOnlyList<DateOnly> liveDates,
-        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn)
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn,
+        bool explain)
     {
-        private readonly Dictionary<int, DateOnly> _valid = [];
+        private readonly Dictionary<int, DateOnly> _valid = new(series.Doses.Count);
         private readonly List<DoseEvaluation> _evaluations = [];
         private int _slot;
 
-        public SeriesHistory Run(IEnumerable<GivenDose> doses)
+        /// <param name="doses">Every given dose in order; those of other products are passed over.</param>
+        public SeriesHistory Run(GivenDose[] doses)
         {
             var ineligible = SeriesEligibility.Check(series, child);
             foreach (var dose in doses)
             {
+                if (!series.Accepts(dose.VaccineCode))
+                {
+                    continue;
+                }
+
                 if (ineligible is not null)
                 {
                     Add(dose, null, DoseStatus.NotCounted, Timeliness.NotAssessed, ineligible);
@@ -90,7 +151,7 @@ public static class DoseEvaluator
                 if (_slot >= series.Doses.Count)
                 {
                     Add(dose, null, DoseStatus.NotCounted, Timeliness.NotAssessed,
-                        $"{series.Id} is already complete ({series.Doses.Count} valid doses); extra dose not counted.");
+                        explain ? $"{series.Id} is already complete ({series.Doses.Count} valid doses); extra dose not counted." : string.Empty);
                     continue;
                 }
 
@@ -125,14 +186,14 @@ public static class DoseEvaluator
             if (!rule.CountsFor(dose.VaccineCode, child.BirthDate))
             {
                 Add(dose, rule.Number, DoseStatus.NotCounted, Timeliness.NotAssessed,
-                    $"{dose.VaccineCode} does not count as {series.Id} dose {N(rule.Number)}; expected {string.Join('/', rule.Products)}.");
+                    explain ? $"{dose.VaccineCode} does not count as {series.Id} dose {N(rule.Number)}; expected {string.Join('/', rule.Products)}." : string.Empty);
                 return;
             }
 
             if (rule.NotGivenFrom is { } stop && dose.Date >= child.DateAtAge(stop))
             {
                 Add(dose, rule.Number, DoseStatus.NotCounted, Timeliness.NotAssessed,
-                    $"{series.Id} dose {N(rule.Number)} is not given from age {stop.Describe()}.");
+                    explain ? $"{series.Id} dose {N(rule.Number)} is not given from age {stop.Describe()}." : string.Empty);
                 return;
             }
 
@@ -140,7 +201,7 @@ public static class DoseEvaluator
             if (dose.Date < minimumDate && !ValidWhenGiven(dose, rule))
             {
                 Add(dose, rule.Number, DoseStatus.TooEarly, Timeliness.NotAssessed,
-                    $"Given before the minimum age of {rule.MinimumAge.Describe()} (earliest {Fmt(minimumDate)}).");
+                    explain ? $"Given before the minimum age of {rule.MinimumAge.Describe()} (earliest {Fmt(minimumDate)})." : string.Empty);
                 return;
             }
 
@@ -154,7 +215,7 @@ public static class DoseEvaluator
             _valid[rule.Number] = dose.Date;
             _slot++;
             Add(dose, rule.Number, DoseStatus.Valid, lateReason is null ? Timeliness.Timely : Timeliness.Late,
-                lateReason ?? $"Valid {series.Id} dose {N(rule.Number)}, timely.");
+                lateReason ?? (explain ? $"Valid {series.Id} dose {N(rule.Number)}, timely." : string.Empty));
         }
 
         private bool ValidWhenGiven(GivenDose dose, DoseRule rule)
@@ -173,21 +234,23 @@ public static class DoseEvaluator
 
         private string? IntervalViolation(GivenDose dose, DoseRule rule)
         {
-            foreach (var interval in rule.Intervals)
+            for (var i = 0; i < rule.Intervals.Count; i++)
             {
+                var interval = rule.Intervals[i];
                 if (Reference(interval, dose) is { } from && dose.Date < interval.Minimum.AddTo(from))
                 {
-                    return $"Less than {interval.Minimum.Describe()} after {Name(interval)} ({Fmt(from)}).";
+                    return explain ? $"Less than {interval.Minimum.Describe()} after {Name(interval)} ({Fmt(from)})." : string.Empty;
                 }
             }
 
             if (rules.IsInjectableLive(dose.VaccineCode))
             {
-                foreach (var other in liveDates)
+                for (var i = 0; i < liveDates.Count; i++)
                 {
+                    var other = liveDates[i];
                     if (other < dose.Date && dose.Date < rules.LiveInjectableSpacing.AddTo(other))
                     {
-                        return $"Less than {rules.LiveInjectableSpacing.Describe()} after another injectable live vaccine ({Fmt(other)}) not given the same day.";
+                        return explain ? $"Less than {rules.LiveInjectableSpacing.Describe()} after another injectable live vaccine ({Fmt(other)}) not given the same day." : string.Empty;
                     }
                 }
             }
@@ -199,14 +262,15 @@ public static class DoseEvaluator
         {
             if (rule.TimelyBefore is { } timely && dose.Date >= child.DateAtAge(timely))
             {
-                return $"Valid {series.Id} dose {N(rule.Number)}, late: timely only before age {timely.Describe()}.";
+                return explain ? $"Valid {series.Id} dose {N(rule.Number)}, late: timely only before age {timely.Describe()}." : string.Empty;
             }
 
-            foreach (var interval in rule.Intervals)
+            for (var i = 0; i < rule.Intervals.Count; i++)
             {
+                var interval = rule.Intervals[i];
                 if (interval.Maximum is { } maximum && Reference(interval, dose) is { } from && dose.Date > maximum.AddTo(from))
                 {
-                    return $"Valid {series.Id} dose {N(rule.Number)}, late: more than {maximum.Describe()} after {Name(interval)}.";
+                    return explain ? $"Valid {series.Id} dose {N(rule.Number)}, late: more than {maximum.Describe()} after {Name(interval)}." : string.Empty;
                 }
             }
 

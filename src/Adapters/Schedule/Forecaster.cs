@@ -8,24 +8,50 @@ public static class Forecaster
 {
     /// <summary>Evaluates the recorded doses and forecasts every series of <paramref name="rules"/> for <paramref name="assessedOn"/>.</summary>
     /// <param name="ruleSetOn">The rule set in force on a date, so doses valid when given stay valid (see <see cref="DoseEvaluator.Evaluate"/>).</param>
+    /// <param name="explain">Write the reasons of evaluations and forecasts (empty otherwise).</param>
     public static ScheduleAssessment Assess(
         ScheduleRuleSet rules,
         ScheduleSubject child,
         DateOnly assessedOn,
-        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn = null)
+        Func<DateOnly, ScheduleRuleSet?>? ruleSetOn = null,
+        bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(child);
-        var histories = DoseEvaluator.EvaluateSeries(rules, child, assessedOn, ruleSetOn);
-        var liveDates = child.Doses
-            .Where(d => d.Date <= assessedOn && rules.IsInjectableLive(d.VaccineCode))
-            .Select(d => d.Date)
-            .Distinct()
-            .ToList();
-        var forecasts = histories
-            .Select(h => Forecast(rules, child, assessedOn, h, histories, liveDates))
-            .ToList();
-        return new ScheduleAssessment(rules.Id, assessedOn, histories.SelectMany(h => h.Evaluations).ToList(), forecasts);
+        var histories = DoseEvaluator.EvaluateSeries(rules, child, assessedOn, ruleSetOn, explain: explain);
+        var liveDates = LiveDatesUpTo(rules, child, assessedOn);
+        var forecasts = new List<SeriesForecast>(histories.Count);
+        var evaluationCount = 0;
+        for (var i = 0; i < histories.Count; i++)
+        {
+            evaluationCount += histories[i].Evaluations.Count;
+        }
+
+        var evaluations = new List<DoseEvaluation>(evaluationCount);
+        for (var i = 0; i < histories.Count; i++)
+        {
+            var history = histories[i];
+            forecasts.Add(Forecast(rules, child, assessedOn, history, histories, liveDates, explain));
+            evaluations.AddRange(history.Evaluations);
+        }
+
+        return new ScheduleAssessment(rules.Id, assessedOn, evaluations, forecasts);
+    }
+
+    // In recorded order, as the reasons name the first conflicting date.
+    private static List<DateOnly> LiveDatesUpTo(ScheduleRuleSet rules, ScheduleSubject child, DateOnly assessedOn)
+    {
+        var dates = new List<DateOnly>();
+        for (var i = 0; i < child.Doses.Count; i++)
+        {
+            var dose = child.Doses[i];
+            if (dose.Date <= assessedOn && rules.IsInjectableLive(dose.VaccineCode) && !dates.Contains(dose.Date))
+            {
+                dates.Add(dose.Date);
+            }
+        }
+
+        return dates;
     }
 
     private static SeriesForecast Forecast(
@@ -34,7 +60,8 @@ public static class Forecaster
         DateOnly assessedOn,
         SeriesHistory history,
         IReadOnlyList<SeriesHistory> all,
-        IReadOnlyList<DateOnly> liveDates)
+        IReadOnlyList<DateOnly> liveDates,
+        bool explain)
     {
         var series = history.Series;
         if (SeriesEligibility.Check(series, child) is { } ineligible)
@@ -44,7 +71,7 @@ public static class Forecaster
 
         if (AlternativeFollowed(history, all) is { } followed)
         {
-            return Closed(series, ForecastStatus.NotApplicable, $"Alternative series {followed} is followed instead.");
+            return Closed(series, ForecastStatus.NotApplicable, explain ? $"Alternative series {followed} is followed instead." : string.Empty);
         }
 
         var slot = history.NextSlot;
@@ -55,7 +82,7 @@ public static class Forecaster
 
         if (slot >= series.Doses.Count)
         {
-            return Closed(series, ForecastStatus.Complete, $"{series.Id} complete.");
+            return Closed(series, ForecastStatus.Complete, explain ? $"{series.Id} complete." : string.Empty);
         }
 
         var slotRule = series.Doses[slot];
@@ -63,16 +90,16 @@ public static class Forecaster
         if (assessedOn >= child.DateAtAge(rules.CatchUpBefore))
         {
             return Closed(series, ForecastStatus.NoLongerRecommended,
-                $"Catch-up ends at age {rules.CatchUpBefore.Describe()}.");
+                explain ? $"Catch-up ends at age {rules.CatchUpBefore.Describe()}." : string.Empty);
         }
 
         if (rule.NotGivenFrom is { } stop && assessedOn >= child.DateAtAge(stop))
         {
             return Closed(series, ForecastStatus.NoLongerRecommended,
-                $"{series.Id} dose {rule.Number} is not given from age {stop.Describe()}.");
+                explain ? $"{series.Id} dose {rule.Number} is not given from age {stop.Describe()}." : string.Empty);
         }
 
-        return NextDose(rules, child, assessedOn, history, all, rule, slotRule.PreferredProductOn(child.BirthDate, assessedOn), liveDates);
+        return NextDose(rules, child, assessedOn, history, all, rule, slotRule.PreferredProductOn(child.BirthDate, assessedOn), liveDates, explain);
     }
 
     private static SeriesForecast NextDose(
@@ -83,12 +110,14 @@ public static class Forecaster
         IReadOnlyList<SeriesHistory> all,
         DoseRule rule,
         string product,
-        IReadOnlyList<DateOnly> liveDates)
+        IReadOnlyList<DateOnly> liveDates,
+        bool explain)
     {
         var earliest = child.DateAtAge(rule.MinimumAge);
         DateOnly? overdue = rule.TimelyBefore is { } timely ? child.DateAtAge(timely) : null;
-        foreach (var interval in rule.Intervals)
+        for (var i = 0; i < rule.Intervals.Count; i++)
         {
+            var interval = rule.Intervals[i];
             var doses = interval.FromSeries is null || interval.FromSeries == history.Series.Id
                 ? history.ValidDoses
                 : all.FirstOrDefault(h => h.Series.Id == interval.FromSeries)?.ValidDoses;
@@ -105,19 +134,23 @@ public static class Forecaster
             }
         }
 
-        var reason = $"{history.Series.Id} dose {rule.Number} ({product}).";
+        var reason = explain ? $"{history.Series.Id} dose {rule.Number} ({product})." : string.Empty;
         if (rules.IsInjectableLive(product))
         {
             // Facts §1.3: injectable live vaccines not given on the same day must be at least 28 days apart.
             // A live vaccine given on the assessment date still allows this one the same day.
-            foreach (var other in liveDates)
+            for (var i = 0; i < liveDates.Count; i++)
             {
+                var other = liveDates[i];
                 var spaced = rules.LiveInjectableSpacing.AddTo(other);
                 var sameDayStillPossible = other == assessedOn && earliest <= other;
                 if (earliest < spaced && !sameDayStillPossible)
                 {
                     earliest = spaced;
-                    reason += $" Not before {DoseEvaluator.Fmt(spaced)}: injectable live vaccine given {DoseEvaluator.Fmt(other)}.";
+                    if (explain)
+                    {
+                        reason += $" Not before {DoseEvaluator.Fmt(spaced)}: injectable live vaccine given {DoseEvaluator.Fmt(other)}.";
+                    }
                 }
             }
         }
@@ -126,7 +159,7 @@ public static class Forecaster
         var status = assessedOn < earliest ? ForecastStatus.NotYetDue
             : overdue is { } due && assessedOn >= due ? ForecastStatus.Overdue
             : ForecastStatus.Due;
-        if (rule.Note is { } note)
+        if (explain && rule.Note is { } note)
         {
             reason += " " + note;
         }
@@ -138,12 +171,14 @@ public static class Forecaster
     private static DateOnly Latest(ScheduleRuleSet rules, ScheduleSubject child, DoseRule rule)
     {
         var latest = child.DateAtAge(rules.CatchUpBefore);
-        foreach (var stop in new[] { rule.NotGivenFrom, rule.SkipFrom })
+        if (rule.NotGivenFrom is { } notGiven && child.DateAtAge(notGiven) < latest)
         {
-            if (stop is { } age && child.DateAtAge(age) < latest)
-            {
-                latest = child.DateAtAge(age);
-            }
+            latest = child.DateAtAge(notGiven);
+        }
+
+        if (rule.SkipFrom is { } skip && child.DateAtAge(skip) < latest)
+        {
+            latest = child.DateAtAge(skip);
         }
 
         return latest;
@@ -156,9 +191,24 @@ public static class Forecaster
             return null;
         }
 
-        var members = all.Where(h => h.Series.AlternativeGroup == group).ToList();
-        var started = members.FirstOrDefault(h => h.Evaluations.Count > 0);
-        var followed = started ?? members[0];
+        // The first member with a recorded dose is followed; with none, the first member.
+        SeriesHistory? first = null;
+        SeriesHistory? started = null;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var member = all[i];
+            if (member.Series.AlternativeGroup == group)
+            {
+                first ??= member;
+                if (member.Evaluations.Count > 0)
+                {
+                    started = member;
+                    break;
+                }
+            }
+        }
+
+        var followed = started ?? first!;
         return followed == history ? null : followed.Series.Id;
     }
 

@@ -20,7 +20,11 @@ public sealed class ScheduleLibrary
         }
 
         Index = new ScheduleIndex(RuleSets);
+        _inForceWhenGiven = InForceWhenGiven;
     }
+
+    // One delegate for every assessment, rather than one allocated per call.
+    private readonly Func<DateOnly, ScheduleRuleSet?> _inForceWhenGiven;
 
     /// <summary>The rule sets shipped in Schedule/Data.</summary>
     public static ScheduleLibrary Embedded => EmbeddedLibrary.Value;
@@ -53,7 +57,8 @@ public sealed class ScheduleLibrary
     /// Evaluates the child's doses and forecasts each series with the rule set in force on <paramref name="assessedOn"/>;
     /// a dose that met the minimum age of the rule set in force when it was given keeps counting.
     /// </summary>
-    public Result<ScheduleAssessment> Assess(ScheduleSubject child, DateOnly assessedOn)
+    /// <param name="explain">Write the reasons of evaluations and forecasts (empty otherwise).</param>
+    public Result<ScheduleAssessment> Assess(ScheduleSubject child, DateOnly assessedOn, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(child);
         if (InForceOn(assessedOn) is not { } rules)
@@ -67,6 +72,6 @@ public sealed class ScheduleLibrary
             return Result<ScheduleAssessment>.Failure([Issue.Invalid("birthDate", "The child is born after the assessment date.")]);
         }
 
-        return Result<ScheduleAssessment>.Success(Forecaster.Assess(rules, child, assessedOn, InForceWhenGiven));
+        return Result<ScheduleAssessment>.Success(Forecaster.Assess(rules, child, assessedOn, _inForceWhenGiven, explain));
     }
 }

@@ -12,7 +12,8 @@ public static class ScheduleProjector
     {
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(child);
-        var assessment = library.Assess(child, today);
+        // The projection stores dates and statuses only: no reasons are written.
+        var assessment = library.Assess(child, today, explain: false);
         if (!assessment.Succeeded)
         {
             return ScheduleProjection.Empty(today);
@@ -25,8 +26,9 @@ public static class ScheduleProjector
     private static List<ProjectedDue> DueEntries(ScheduleLibrary library, ScheduleSubject child, ScheduleAssessment current)
     {
         var entries = new List<ProjectedDue>();
-        foreach (var first in current.Forecasts)
+        for (var f = 0; f < current.Forecasts.Count; f++)
         {
+            var first = current.Forecasts[f];
             var forecast = first;
             for (var i = 0; i < MaxChainedEntries && forecast is { NextDose: { } dose, Earliest: { } earliest, Latest: { } latest }; i++)
             {
@@ -37,7 +39,7 @@ public static class ScheduleProjector
                 }
 
                 // The dose is skipped from this age: what the series forecasts once it is skipped is due next.
-                forecast = library.Assess(child, latest) is { Succeeded: true } later ? later.Value.ForSeries(forecast.SeriesId) : null;
+                forecast = library.Assess(child, latest, explain: false) is { Succeeded: true } later ? later.Value.ForSeries(forecast.SeriesId) : null;
             }
         }
 
@@ -58,11 +60,12 @@ public static class ScheduleProjector
     private static List<ProjectedDose> DoseFacts(ScheduleLibrary library, ScheduleSubject child, ScheduleAssessment current, DateOnly today)
     {
         var currentRules = library.Index.RuleSet(current.RuleSetId);
-        var owned = new List<(ScheduleRuleSet Rules, DoseRule Rule, string Series)>();
+        var owned = new List<(ScheduleRuleSet Rules, DoseRule Rule, string Series)>(library.Index.ScheduledDoses.Count);
         // Rule sets are the library's own instances: compared by reference, not as records (field by field, lists and all).
         var reevaluate = new Dictionary<ScheduleRuleSet, HashSet<string>>(ReferenceEqualityComparer.Instance);
-        foreach (var (seriesId, number) in library.Index.ScheduledDoses)
+        for (var i = 0; i < library.Index.ScheduledDoses.Count; i++)
         {
+            var (seriesId, number) = library.Index.ScheduledDoses[i];
             if (Owner(library, child, seriesId, number) is not var (rules, series, rule) || !Applies(child, current, series))
             {
                 continue;
@@ -84,11 +87,12 @@ public static class ScheduleProjector
 
         var validDoses = new Dictionary<ScheduleRuleSet, Dictionary<(string, int), DoseEvaluation>>(ReferenceEqualityComparer.Instance)
         {
-            [currentRules] = FirstValid(current.Evaluations),
+            [currentRules] = FirstValid(current.Evaluations, current.Evaluations.Count),
         };
         foreach (var (rules, series) in reevaluate)
         {
-            validDoses[rules] = FirstValid(DoseEvaluator.EvaluateSeries(rules, child, today, library.InForceWhenGiven, series).SelectMany(h => h.Evaluations));
+            var histories = DoseEvaluator.EvaluateSeries(rules, child, today, library.InForceWhenGiven, series, explain: false);
+            validDoses[rules] = FirstValid(histories.SelectMany(h => h.Evaluations), histories.Sum(h => h.Evaluations.Count));
         }
 
         var facts = new List<ProjectedDose>(owned.Count);
@@ -107,9 +111,9 @@ public static class ScheduleProjector
         return facts;
     }
 
-    private static Dictionary<(string, int), DoseEvaluation> FirstValid(IEnumerable<DoseEvaluation> evaluations)
+    private static Dictionary<(string, int), DoseEvaluation> FirstValid(IEnumerable<DoseEvaluation> evaluations, int count)
     {
-        var valid = new Dictionary<(string, int), DoseEvaluation>();
+        var valid = new Dictionary<(string, int), DoseEvaluation>(count);
         foreach (var evaluation in evaluations)
         {
             if (evaluation is { Status: DoseStatus.Valid, DoseNumber: { } number })
