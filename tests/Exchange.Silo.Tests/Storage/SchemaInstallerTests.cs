@@ -61,7 +61,7 @@ public sealed class SchemaInstallerTests
             {"record":{"hubId":"hub-1"},"schedule":{"u":"4201020101","res":1,"st":1,"doses":[{"s":"BCG","n":1,"f":"2026-01-05","g":"2026-01-05","t":true,"c":false}]}}
             """;
         await database.ExecuteAsync(
-            $"INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload) VALUES ('svc', 'person', 'hub-1', 0, 0, 1, {(kind == DatabaseKind.PostgreSql ? "CAST(@payload AS jsonb)" : "@payload")})",
+            $"INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload) VALUES ('svc', 'person', 'hub-1', 0, 0, 1, {Json(kind, "payload")})",
             ("payload", Payload));
         // The state a database of the previous release is in: coverage facts held in a per-dose table.
         await database.ExecuteAsync("DELETE FROM schedule_coverage");
@@ -91,7 +91,7 @@ public sealed class SchemaInstallerTests
             [{"s":"BCG","n":1,"f":"2026-01-05","g":"2026-01-05","t":true,"c":false},{"s":"HepB","n":2,"f":"2026-02-05","t":false,"c":false}]
             """;
         await database.ExecuteAsync(
-            $"INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses) VALUES ('svc', 'hub-1', '4201020101', 1, 1, {(kind == DatabaseKind.PostgreSql ? "CAST(@doses AS jsonb)" : "@doses")})",
+            $"INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses) VALUES ('svc', 'hub-1', '4201020101', 1, 1, {Json(kind, "doses")})",
             ("doses", ObjectFacts));
         await database.ExecuteAsync("DELETE FROM schema_migration WHERE name = 'coverage-dose-facts-as-strings'");
 
@@ -103,7 +103,7 @@ public sealed class SchemaInstallerTests
 
         // Recorded as done: object facts written afterwards (which no hub of this release writes) are left alone.
         await database.ExecuteAsync(
-            $"UPDATE schedule_coverage SET doses = {(kind == DatabaseKind.PostgreSql ? "CAST(@doses AS jsonb)" : "@doses")} WHERE hub_id = 'hub-1'",
+            $"UPDATE schedule_coverage SET doses = {Json(kind, "doses")} WHERE hub_id = 'hub-1'",
             ("doses", ObjectFacts));
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
         Assert.Equal("BCG", await database.ScalarAsync(
@@ -132,4 +132,8 @@ public sealed class SchemaInstallerTests
         Assert.True(File.Exists(Path.Combine(database.SqliteFolder, SqliteConnectionStrings.DatabaseFileName)));
         Assert.Equal("wal", await database.ScalarAsync("PRAGMA journal_mode"));
     }
+
+    // A JSON parameter as each database stores it: jsonb on PostgreSQL, text on SQLite.
+    private static string Json(DatabaseKind kind, string parameter) =>
+        kind == DatabaseKind.PostgreSql ? $"CAST(@{parameter} AS jsonb)" : $"@{parameter}";
 }
