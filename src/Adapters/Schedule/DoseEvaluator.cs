@@ -39,7 +39,7 @@ public static class DoseEvaluator
         bool explain = true)
     {
         var given = GivenInOrder(child, assessedOn);
-        var liveDates = LiveInjectableDates(rules, given);
+        var liveDates = LiveInjectableDates(rules, given, assessedOn);
         var valid = new Dictionary<string, IReadOnlyDictionary<int, DateOnly>>(rules.Series.Count, StringComparer.Ordinal);
         var histories = new List<SeriesHistory>(rules.Series.Count);
         for (var s = 0; s < rules.Series.Count; s++)
@@ -96,15 +96,19 @@ public static class DoseEvaluator
         return byDate != 0 ? byDate : string.CompareOrdinal(a.VaccineCode, b.VaccineCode);
     }
 
-    /// <summary>The distinct dates, in order of first appearance, on which an injectable live vaccine was given.</summary>
-    internal static List<DateOnly> LiveInjectableDates(ScheduleRuleSet rules, IReadOnlyList<GivenDose> doses)
+    /// <summary>
+    /// The distinct dates up to <paramref name="upTo"/> on which an injectable live vaccine was given, in the order of
+    /// <paramref name="doses"/>.
+    /// </summary>
+    internal static List<DateOnly> LiveInjectableDates(ScheduleRuleSet rules, IReadOnlyList<GivenDose> doses, DateOnly upTo)
     {
         var dates = new List<DateOnly>();
         for (var i = 0; i < doses.Count; i++)
         {
-            if (rules.IsInjectableLive(doses[i].VaccineCode) && !dates.Contains(doses[i].Date))
+            var dose = doses[i];
+            if (dose.Date <= upTo && rules.IsInjectableLive(dose.VaccineCode) && !dates.Contains(dose.Date))
             {
-                dates.Add(doses[i].Date);
+                dates.Add(dose.Date);
             }
         }
 

@@ -19,7 +19,8 @@ public static class Forecaster
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(child);
         var histories = DoseEvaluator.EvaluateSeries(rules, child, assessedOn, ruleSetOn, explain: explain);
-        var liveDates = LiveDatesUpTo(rules, child, assessedOn);
+        // In recorded order, as the forecast always took them (the evaluator takes them in date order).
+        var liveDates = DoseEvaluator.LiveInjectableDates(rules, child.Doses, assessedOn);
         var forecasts = new List<SeriesForecast>(histories.Count);
         var evaluationCount = 0;
         for (var i = 0; i < histories.Count; i++)
@@ -36,22 +37,6 @@ public static class Forecaster
         }
 
         return new ScheduleAssessment(rules.Id, assessedOn, evaluations, forecasts);
-    }
-
-    // In recorded order, as the reasons name the first conflicting date.
-    private static List<DateOnly> LiveDatesUpTo(ScheduleRuleSet rules, ScheduleSubject child, DateOnly assessedOn)
-    {
-        var dates = new List<DateOnly>();
-        for (var i = 0; i < child.Doses.Count; i++)
-        {
-            var dose = child.Doses[i];
-            if (dose.Date <= assessedOn && rules.IsInjectableLive(dose.VaccineCode) && !dates.Contains(dose.Date))
-            {
-                dates.Add(dose.Date);
-            }
-        }
-
-        return dates;
     }
 
     private static SeriesForecast Forecast(

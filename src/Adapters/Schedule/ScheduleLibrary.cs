@@ -9,6 +9,9 @@ public sealed class ScheduleLibrary
 {
     private static readonly Lazy<ScheduleLibrary> EmbeddedLibrary = new(() => new ScheduleLibrary(ScheduleLoader.LoadEmbedded()));
 
+    // One delegate for every assessment, rather than one allocated per call.
+    private readonly Func<DateOnly, ScheduleRuleSet?> _inForceWhenGiven;
+
     /// <param name="ruleSets">Any order; two sets may not take effect on the same date.</param>
     public ScheduleLibrary(IReadOnlyList<ScheduleRuleSet> ruleSets)
     {
@@ -22,9 +25,6 @@ public sealed class ScheduleLibrary
         Index = new ScheduleIndex(RuleSets);
         _inForceWhenGiven = InForceWhenGiven;
     }
-
-    // One delegate for every assessment, rather than one allocated per call.
-    private readonly Func<DateOnly, ScheduleRuleSet?> _inForceWhenGiven;
 
     /// <summary>The rule sets shipped in Schedule/Data.</summary>
     public static ScheduleLibrary Embedded => EmbeddedLibrary.Value;
