@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using Exchange.Silo.Hosting;
+using Exchange.Silo.Schedule;
 using Exchange.Silo.Storage;
 
 namespace Exchange.Silo.Tests.Storage;
@@ -82,32 +86,59 @@ public sealed class SchemaInstallerTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.PostgreSql)]
-    public async Task InstallAsync_CoverageFactsStoredAsObjects_RewritesThemAsStringsOnce(DatabaseKind kind)
+    public async Task InstallAsync_CoverageFactsStoredAsObjects_RewrittenOnceAndCountedAsBefore(DatabaseKind kind)
     {
+        const string OldUnit = "4201020101";
+        const string NewUnit = "4201020102";
         await using var database = await TestDatabase.CreateAsync(kind, "installer");
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
-        // The state a database of the previous release is in: facts as objects, the migration not yet recorded.
+        // One child's facts for a December report: a timely dose, a late one, one not given, and one given at seven
+        // or older (eligible long before the report's window, so only the from-seven rule counts it). The previous
+        // release's object form in one unit, the current form in another; the migration not yet recorded.
+        StoredDose[] facts =
+        [
+            new("HepB", 2, December(5), December(10), Timely: true, GivenFromSevenYears: false),
+            new("DTaP", 1, December(5), December(20), Timely: false, GivenFromSevenYears: false),
+            new("MMR", 1, December(5), null, Timely: false, GivenFromSevenYears: false),
+            new("HepA-L", 1, new DateOnly(2015, 1, 1), December(15), Timely: false, GivenFromSevenYears: true),
+        ];
         const string ObjectFacts = """
-            [{"s":"BCG","n":1,"f":"2026-01-05","g":"2026-01-05","t":true,"c":false},{"s":"HepB","n":2,"f":"2026-02-05","t":false,"c":false}]
+            [{"s":"HepB","n":2,"f":"2026-12-05","g":"2026-12-10","t":true,"c":false},{"s":"DTaP","n":1,"f":"2026-12-05","g":"2026-12-20","t":false,"c":false},{"s":"MMR","n":1,"f":"2026-12-05","t":false,"c":false},{"s":"HepA-L","n":1,"f":"2015-01-01","g":"2026-12-15","t":false,"c":true}]
             """;
-        await database.ExecuteAsync(
-            $"INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses) VALUES ('svc', 'hub-1', '4201020101', 1, 1, {Json(kind, "doses")})",
-            ("doses", ObjectFacts));
+        await InsertCoverageAsync(database, kind, "hub-old", OldUnit, ObjectFacts);
+        await InsertCoverageAsync(database, kind, "hub-new", NewUnit, JsonSerializer.Serialize(facts, ExchangeJson.Options));
         await database.ExecuteAsync("DELETE FROM schema_migration WHERE name = 'coverage-dose-facts-as-strings'");
 
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
 
-        var facts = kind == DatabaseKind.PostgreSql ? "doses ->> {0}" : "json_extract(doses, '$[{0}]')";
-        Assert.Equal("2026-01-05 2026-01-05 t- 1 BCG", await database.ScalarAsync($"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, facts, 0)} FROM schedule_coverage WHERE hub_id = 'hub-1'"));
-        Assert.Equal("2026-02-05 ---------- -- 2 HepB", await database.ScalarAsync($"SELECT {string.Format(System.Globalization.CultureInfo.InvariantCulture, facts, 1)} FROM schedule_coverage WHERE hub_id = 'hub-1'"));
+        Assert.Equal(await DosesAsync(database, "hub-new"), await DosesAsync(database, "hub-old"));
+        var readModel = new ScheduleReadModel(kind, database.ConnectionString, "svc");
+        (string, int, long, long, long)[] expected = [("DTaP", 1, 1, 1, 0), ("HepA-L", 1, 1, 1, 0), ("HepB", 2, 1, 1, 1), ("MMR", 1, 1, 0, 0)];
+        Assert.Equal(expected, await CoverageAsync(readModel, NewUnit));
+        Assert.Equal(expected, await CoverageAsync(readModel, OldUnit));
 
-        // Recorded as done: object facts written afterwards (which no hub of this release writes) are left alone.
-        await database.ExecuteAsync(
-            $"UPDATE schedule_coverage SET doses = {Json(kind, "doses")} WHERE hub_id = 'hub-1'",
-            ("doses", ObjectFacts));
+        // Recorded as done: a later start scans nothing, so object facts put back by hand stay objects.
+        await database.ExecuteAsync($"UPDATE schedule_coverage SET doses = {Json(kind, "doses")} WHERE hub_id = 'hub-old'", ("doses", ObjectFacts));
         await SchemaInstaller.InstallAsync(kind, database.ConnectionString, CancellationToken.None);
-        Assert.Equal("BCG", await database.ScalarAsync(
-            kind == DatabaseKind.PostgreSql ? "SELECT doses -> 0 ->> 's' FROM schedule_coverage" : "SELECT json_extract(doses, '$[0].s') FROM schedule_coverage"));
+        Assert.Equal("HepB", await database.ScalarAsync(
+            kind == DatabaseKind.PostgreSql ? "SELECT doses -> 0 ->> 's' FROM schedule_coverage WHERE hub_id = 'hub-old'" : "SELECT json_extract(doses, '$[0].s') FROM schedule_coverage WHERE hub_id = 'hub-old'"));
+    }
+
+    private static DateOnly December(int day) => new(2026, 12, day);
+
+    private static Task<int> InsertCoverageAsync(TestDatabase database, DatabaseKind kind, string hubId, string unit, string doses) =>
+        database.ExecuteAsync(
+            $"INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses) VALUES ('svc', @hub, @unit, 1, 1, {Json(kind, "doses")})",
+            ("hub", hubId), ("unit", unit), ("doses", doses));
+
+    private static async Task<string?> DosesAsync(TestDatabase database, string hubId) =>
+        Convert.ToString(await database.ScalarAsync("SELECT doses FROM schedule_coverage WHERE hub_id = @hub", ("hub", hubId)), CultureInfo.InvariantCulture);
+
+    private static async Task<(string, int, long, long, long)[]> CoverageAsync(ScheduleReadModel readModel, string unit)
+    {
+        var rows = await readModel.CoverageAsync(new CoverageQuery(Area.Parse(unit)!, AreaLevel.Unit, December(1), December(1)), CancellationToken.None);
+        return [.. rows.OrderBy(row => row.Series, StringComparer.Ordinal)
+            .Select(row => (row.Series, row.Dose, row.Eligible, row.Vaccinated, row.TimelyVaccinated))];
     }
 
     [Fact]
