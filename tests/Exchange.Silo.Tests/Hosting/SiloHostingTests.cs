@@ -24,6 +24,7 @@ public sealed class SiloHostingTests
 
         var collection = host.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
         Assert.True(collection.EnableActivationSheddingOnMemoryPressure);
-        Assert.True(collection.MemoryUsageTargetPercentage < collection.MemoryUsageLimitPercentage);
+        // The thresholds the README states: shedding from 80% memory use, down to 75%.
+        Assert.Equal((80d, 75d), (collection.MemoryUsageLimitPercentage, collection.MemoryUsageTargetPercentage));
     }
 }
