@@ -18,6 +18,8 @@ internal static class Program
 
     private const int WarmupCalls = 500;
 
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(90);
+
     private static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "schedule")
@@ -99,6 +101,7 @@ internal static class Program
             await TrivialCallBaseline.WarmUpAsync(hub, options, WarmupCalls);
             await IngestRun.RunAsync(hub, workload.WarmupItems, options.Streams);
             await GetRecordRun.WarmUpAsync(hub, workload.Warmup, WarmupCalls, options.Concurrency, options.Seed);
+            await SettleAsync(name, hub);
 
             RawInsertResult? raw = null;
             // The raw baseline does not depend on the hub's settings: once per store is enough.
@@ -113,6 +116,7 @@ internal static class Program
             // The hub database's work during the measured ingest alone: the raw baseline runs in another database but
             // writes to the same server's WAL, and get-record calls write exchange-log entries. The hub was idle for
             // the raw baseline, so its backends have published the warm-up's counters.
+            await SettleAsync(name, hub);
             var statsStart = database is null ? null : await PgSnapshot.TakeAsync(database);
             Progress(name, $"ingest over {options.Streams} BulkUpload streams");
             var ingest = await IngestRun.RunAsync(hub, workload.MeasuredItems, options.Streams);
@@ -225,6 +229,12 @@ internal static class Program
 
     private static string Summary(LatencySummary summary) => string.Create(CultureInfo.InvariantCulture,
         $"{summary.Calls:N0} calls in {summary.Seconds:F1} s: {summary.CallsPerSecond:N0} calls/s, p50 {summary.P50Ms:F2} ms, p99 {summary.P99Ms:F2} ms, max {summary.MaxMs:F1} ms");
+
+    private static async Task SettleAsync(string name, HubProcess hub)
+    {
+        var waited = await HubSettling.WaitUntilIdleAsync(hub, SettleLimit);
+        Progress(name, string.Create(CultureInfo.InvariantCulture, $"hub idle after {waited.TotalSeconds:F0} s (background re-compilation)"));
+    }
 
     private static void Progress(string storage, string message) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss} [{storage}] {message}"));
