@@ -52,7 +52,7 @@ internal static class ScheduleBenchmark
             }).ToArray();
             await IngestRun.RunAsync(hub, items, streams: 4, UnitClinic());
 
-            Report($"seeding {stored - unitChildren:N0} other children ({SeededRowsPerChild} due rows each) by bulk SQL");
+            Report($"seeding {stored - unitChildren:N0} other children ({SeededRowsPerChild} due doses each) by bulk SQL");
             var seedClock = Stopwatch.StartNew();
             await SeedAsync(database, stored - unitChildren);
             Report($"seeded in {seedClock.Elapsed.TotalSeconds:F1} s");
@@ -81,14 +81,18 @@ internal static class ScheduleBenchmark
         await using var command = connection.CreateCommand();
         command.CommandTimeout = 0;
         command.CommandText = $"""
-            INSERT INTO schedule_due (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
-                                      managing_unit, county, register_status, grain_key, n0, n1)
-            SELECT 'exchange-test', 'seed-' || c, 'S' || k, 1, '0402', d, d, d + 30, d + 3650, u, left(u, 6), 1, '', c, k
+            INSERT INTO schedule_due_person (service_id, hub_id, managing_unit, register_status, first_due, last_due, due,
+                                             grain_key, n0, n1)
+            SELECT 'exchange-test', 'seed-' || c, x.u, 1, min(x.d), max(x.d) + 3650,
+                   jsonb_agg(jsonb_build_object('s', 'S' || k, 'n', 1, 'v', '0402', 'e', x.d, 'r', x.d, 'o', x.d + 30,
+                                                'l', x.d + 3650) ORDER BY k),
+                   '', c, 0
             FROM generate_series(1, @Children) AS c
             CROSS JOIN generate_series(1, {SeededRowsPerChild}) AS k
             CROSS JOIN LATERAL (SELECT date '2026-01-01' + ((c * 7 + k * 53) % 730) AS d,
-                                       '4201' || lpad((c % 20 + 2)::text, 2, '0') || lpad(((c / 20) % 10 + 2)::text, 4, '0') AS u) AS x;
-            ANALYZE schedule_due;
+                                       '4201' || lpad((c % 20 + 2)::text, 2, '0') || lpad(((c / 20) % 10 + 2)::text, 4, '0') AS u) AS x
+            GROUP BY c, x.u;
+            ANALYZE schedule_due_person;
             """;
         command.Parameters.AddWithValue("Children", children);
         await command.ExecuteNonQueryAsync();

@@ -42,7 +42,7 @@ public sealed class ReadModelRebuilder(DatabaseKind kind, string connectionStrin
     {
         await using var connection = Open();
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "DELETE FROM schedule_due; DELETE FROM schedule_coverage;", cancellationToken);
+        await ExecuteAsync(connection, null, ScheduleReadModelSql.DeleteAll(kind), cancellationToken);
         long count = 0;
         var after = (Service: string.Empty, Key: string.Empty, N0: long.MinValue, N1: long.MinValue);
         while (true)

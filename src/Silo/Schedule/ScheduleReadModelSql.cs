@@ -9,22 +9,63 @@ internal static class ScheduleReadModelSql
     private const string InRegister = "register_status NOT IN (2, 3, 4, 5, 8)";
 
     /// <summary>One page of a due list; <c>@Area</c> is matched against the unit or county column.</summary>
-    public static string DueList(DatabaseKind kind, AreaLevel level, bool includeOutstanding)
+    public static string DueList(DatabaseKind kind, AreaLevel level, bool includeOutstanding) =>
+        kind == DatabaseKind.PostgreSql ? PostgresDueList(level, includeOutstanding) : SqliteDueList(level, includeOutstanding);
+
+    /// <summary>
+    /// The SQL that empties both read-model tables (before a rebuild): PostgreSQL keeps a person's due doses in one row
+    /// (schedule_due_person), SQLite a row per dose (schedule_due).
+    /// </summary>
+    public static string DeleteAll(DatabaseKind kind) => kind == DatabaseKind.PostgreSql
+        ? "DELETE FROM schedule_due_person; DELETE FROM schedule_coverage;"
+        : "DELETE FROM schedule_due; DELETE FROM schedule_coverage;";
+
+    /// <summary>
+    /// The unit's (or, over the range of its units, the county's) people with a dose recommended before the list's end
+    /// and not yet past its latest date, their due arrays unpacked, then the page in the order of the per-dose rows
+    /// SQLite keeps. Names and phones are read for the page's rows only.
+    /// </summary>
+    private static string PostgresDueList(AreaLevel level, bool includeOutstanding)
+    {
+        var area = level == AreaLevel.Unit
+            ? "p.managing_unit = @Area"
+            : "p.managing_unit >= @Area AND p.managing_unit < @Area || '~'";
+        var startsInRange = includeOutstanding ? string.Empty : "AND i.r >= @From";
+        return $"""
+            SELECT d.hub_id, d.series, d.dose, d.vaccine, d.earliest, d.recommended, d.overdue, d.latest, d.managing_unit,
+                   g.payload -> 'record' -> 'demographics' ->> 'name',
+                   g.payload -> 'record' -> 'demographics' ->> 'birthDate',
+                   coalesce(g.payload -> 'record' -> 'demographics' -> 'guardian' ->> 'phone',
+                            g.payload -> 'record' -> 'demographics' -> 'mother' ->> 'phone')
+            FROM (
+                SELECT p.service_id, p.hub_id, p.managing_unit, p.grain_key, p.n0, p.n1, i.s COLLATE "C" AS series,
+                       i.n AS dose, i.v AS vaccine, i.e AS earliest, i.r AS recommended, i.o AS overdue, i.l AS latest
+                FROM schedule_due_person p
+                CROSS JOIN LATERAL jsonb_to_recordset(p.due) AS i(s text, n integer, v text, e date, r date, o date, l date)
+                WHERE p.service_id = @ServiceId AND {area}
+                  AND p.first_due <= @To AND p.last_due > @From
+                  AND p.{InRegister}
+                  AND i.r <= @To AND i.l > @From {startsInRange}
+                  AND (i.r, p.hub_id, i.s COLLATE "C", i.n) > (@AfterDate, @AfterHub, @AfterSeries, @AfterDose)
+                ORDER BY i.r, p.hub_id, i.s COLLATE "C", i.n
+                LIMIT @Limit
+            ) d
+            LEFT JOIN grain_state g
+                   ON g.service_id = d.service_id AND g.state_name = 'person'
+                  AND g.grain_key = d.grain_key AND g.n0 = d.n0 AND g.n1 = d.n1
+            ORDER BY d.recommended, d.hub_id, d.series, d.dose
+            """;
+    }
+
+    private static string SqliteDueList(AreaLevel level, bool includeOutstanding)
     {
         var column = level == AreaLevel.Unit ? "d.managing_unit" : "d.county";
-        var demographics = kind == DatabaseKind.PostgreSql
-            ? """
-              g.payload -> 'record' -> 'demographics' ->> 'name',
-              g.payload -> 'record' -> 'demographics' ->> 'birthDate',
-              coalesce(g.payload -> 'record' -> 'demographics' -> 'guardian' ->> 'phone',
-                       g.payload -> 'record' -> 'demographics' -> 'mother' ->> 'phone')
-              """
-            : """
-              json_extract(g.payload, '$.record.demographics.name'),
-              json_extract(g.payload, '$.record.demographics.birthDate'),
-              coalesce(json_extract(g.payload, '$.record.demographics.guardian.phone'),
-                       json_extract(g.payload, '$.record.demographics.mother.phone'))
-              """;
+        const string demographics = """
+            json_extract(g.payload, '$.record.demographics.name'),
+            json_extract(g.payload, '$.record.demographics.birthDate'),
+            coalesce(json_extract(g.payload, '$.record.demographics.guardian.phone'),
+                     json_extract(g.payload, '$.record.demographics.mother.phone'))
+            """;
         var startsInRange = includeOutstanding ? string.Empty : "AND d.recommended >= @From";
         return $"""
             SELECT d.hub_id, d.series, d.dose, d.vaccine, d.earliest, d.recommended, d.overdue, d.latest, d.managing_unit,

@@ -8,7 +8,7 @@ namespace Exchange.Silo.Schedule;
 /// <summary>
 /// The schedule projection stored inside the person's grain state (key "schedule"), in short JSON names because it
 /// is written with every record. Database triggers (060-person-state-triggers.sql on PostgreSQL,
-/// 040-schedule-read-model.sql on SQLite) copy it into the read-model tables (schedule_due, schedule_coverage) in the
+/// 040-schedule-read-model.sql on SQLite) copy it into the read-model tables (due doses and coverage) in the
 /// same statement as the grain write, so the read model never lags an acknowledged write and costs no extra round trip.
 /// </summary>
 /// <param name="Unit">Managing unit (10 digits); its first 6 digits are the county.</param>

@@ -84,7 +84,7 @@ public abstract class ScheduleReadModelStorageTests(RecordStorageFixture fixture
         var birthMonth = new CoverageQuery(Area.Parse(unit)!, AreaLevel.Unit, Birth, Birth);
         var before = await fixture.ReadModel.ListDueAsync(week, CancellationToken.None);
         var coverageBefore = await fixture.ReadModel.CoverageAsync(birthMonth, CancellationToken.None);
-        await fixture.Database.ExecuteAsync("DELETE FROM schedule_due; DELETE FROM schedule_coverage;");
+        await fixture.Database.ExecuteAsync(ScheduleReadModelSql.DeleteAll(fixture.Database.Kind));
         Assert.Empty(await fixture.ReadModel.ListDueAsync(week, CancellationToken.None));
         Assert.Empty(await fixture.ReadModel.CoverageAsync(birthMonth, CancellationToken.None));
 

@@ -83,6 +83,36 @@ public sealed class SchemaInstallerTests
         Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync(perDoseTable), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task InstallAsync_PostgreSqlDatabaseWithPerDoseDueTable_FillsARowPerPersonThatDueListsRead()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql, "installer");
+        await SchemaInstaller.InstallAsync(DatabaseKind.PostgreSql, database.ConnectionString, CancellationToken.None);
+        const string Payload = """
+            {"record":{"hubId":"hub-1"},"schedule":{"u":"4201020101","res":1,"st":1,"doses":[],"due":[
+              {"s":"HepB","n":2,"v":"0202","e":"2026-02-01","r":"2026-02-05","o":"2026-03-05","l":"2044-01-05"},
+              {"s":"DTaP","n":1,"v":"0402","e":"2026-04-05","r":"2026-04-05","o":"2026-05-05","l":"2032-01-05"}]}}
+            """;
+        await database.ExecuteAsync(
+            "INSERT INTO grain_state (service_id, state_name, grain_key, n0, n1, version, payload) VALUES ('svc', 'person', 'hub-1', 0, 0, 1, CAST(@payload AS jsonb))",
+            ("payload", Payload));
+        // The state a database of the previous release is in: due doses in a table of their own, a row each.
+        await database.ExecuteAsync("DELETE FROM schedule_due_person");
+        await database.ExecuteAsync("CREATE TABLE schedule_due (service_id text NOT NULL, hub_id text NOT NULL)");
+
+        await SchemaInstaller.InstallAsync(DatabaseKind.PostgreSql, database.ConnectionString, CancellationToken.None);
+
+        Assert.Equal("2026-02-05 2044-01-05 2", await database.ScalarAsync(
+            "SELECT first_due || ' ' || last_due || ' ' || jsonb_array_length(due) FROM schedule_due_person WHERE service_id = 'svc' AND hub_id = 'hub-1'"));
+        Assert.Equal(0L, Convert.ToInt64(
+            await database.ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'schedule_due'"), CultureInfo.InvariantCulture));
+        var readModel = new ScheduleReadModel(DatabaseKind.PostgreSql, database.ConnectionString, "svc");
+        var april = await readModel.ListDueAsync(
+            new DueListQuery(Area.Parse("4201020101")!, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 7), IncludeOutstanding: false, PageSize: 10, After: null),
+            CancellationToken.None);
+        Assert.Equal(("hub-1", "DTaP", 1, new DateOnly(2026, 5, 5)), Assert.Single(april) is var entry ? (entry.HubId, entry.Series, entry.Dose, entry.Overdue) : default);
+    }
+
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.PostgreSql)]

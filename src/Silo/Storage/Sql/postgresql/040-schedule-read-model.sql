@@ -1,38 +1,54 @@
 -- Schedule read model: due lists and coverage statistics without activating any grain.
 -- The person grain stores a projection of its record under payload -> 'schedule' (StoredSchedule.cs) at every write;
--- the person-state trigger (060-person-state-triggers.sql) copies it into two tables (schedule_due, schedule_coverage)
+-- the person-state trigger (060-person-state-triggers.sql) copies it into two tables (schedule_due_person, schedule_coverage)
 -- inside the grain write's own statement, so the read model is never behind an acknowledged write and costs no extra
 -- round trip. `dotnet run --project src/Hub -- rebuild-read-models` recomputes the projections from grain_state and
 -- refills both tables if they are lost or the rules change.
 --
--- schedule_due: the next dose of each series (and, where a dose is skipped at an age, the dose after it).
-CREATE TABLE IF NOT EXISTS schedule_due
+-- schedule_due_person: a person's due doses, one row per person with any. The projection's due array (the next dose
+-- of each series and, where a dose is skipped at an age, the dose after it) is kept whole; a due list unpacks the rows
+-- of the unit whose earliest recommended date falls before the list's end. A row per dose with three indexes was a
+-- third of PostgreSQL's CPU during ingest (4.4 rows and 13 index entries per child); a row per person costs one row
+-- and two index entries. Children of a county share the 6-digit prefix of their unit codes, so county lists scan the
+-- same index over a range of units.
+CREATE TABLE IF NOT EXISTS schedule_due_person
 (
     service_id      text COLLATE "C" NOT NULL,
     hub_id          text COLLATE "C" NOT NULL,
-    series          text COLLATE "C" NOT NULL,
-    dose            integer          NOT NULL,
-    vaccine         text COLLATE "C" NOT NULL,
-    earliest        date             NOT NULL,
-    recommended     date             NOT NULL,
-    overdue         date,
-    latest          date             NOT NULL,
     managing_unit   text COLLATE "C" NOT NULL,
-    county          text COLLATE "C" NOT NULL,
     register_status integer          NOT NULL,
+    first_due       date             NOT NULL, -- earliest recommended date in due
+    last_due        date             NOT NULL, -- latest "latest" date in due: nothing is due after it
+    due             jsonb            NOT NULL, -- [{"s","n","v","e","r","o","l"}] as StoredSchedule writes it
     grain_key       text COLLATE "C" NOT NULL,
     n0              bigint           NOT NULL,
     n1              bigint           NOT NULL,
-    CONSTRAINT schedule_due_pk PRIMARY KEY (service_id, hub_id, series, dose)
+    CONSTRAINT schedule_due_person_pk PRIMARY KEY (service_id, hub_id)
 );
 
--- Due lists read a unit's (or a county's) rows in recommended-date order; the trailing columns are the page key.
-CREATE INDEX IF NOT EXISTS schedule_due_unit ON schedule_due (service_id, managing_unit, recommended, hub_id, series, dose);
-CREATE INDEX IF NOT EXISTS schedule_due_county ON schedule_due (service_id, county, recommended, hub_id, series, dose);
+CREATE INDEX IF NOT EXISTS schedule_due_person_unit ON schedule_due_person (service_id, managing_unit, first_due);
 
--- schedule_coverage: one row per child holding its scheduled-dose facts (应种 / 实种 / 及时, facts §5.1) as the
--- projection's own JSON array. Coverage unnests the facts of an area's children; a row per dose instead cost two
--- index entries per scheduled dose (about 46 per child) at every write, half of the database's work per new child.
+-- Databases from before schedule_due_person: fill it from the stored projections once, then drop the per-dose table.
+DO $due$
+BEGIN
+    IF to_regclass('schedule_due') IS NOT NULL THEN
+        INSERT INTO schedule_due_person (service_id, hub_id, managing_unit, register_status, first_due, last_due, due,
+                                         grain_key, n0, n1)
+        SELECT g.service_id, g.payload -> 'record' ->> 'hubId', g.payload -> 'schedule' ->> 'u',
+               (g.payload -> 'schedule' ->> 'st')::integer, span.first_due, span.last_due, g.payload -> 'schedule' -> 'due',
+               g.grain_key, g.n0, g.n1
+        FROM grain_state g
+        CROSS JOIN LATERAL (SELECT min(d.r) AS first_due, max(d.l) AS last_due
+                            FROM jsonb_to_recordset(CASE WHEN jsonb_typeof(g.payload -> 'schedule' -> 'due') = 'array'
+                                                         THEN g.payload -> 'schedule' -> 'due' ELSE '[]' END)
+                                 AS d(r date, l date)) AS span
+        WHERE g.state_name = 'person' AND g.payload -> 'record' ->> 'hubId' IS NOT NULL AND span.first_due IS NOT NULL
+        ON CONFLICT ON CONSTRAINT schedule_due_person_pk DO NOTHING;
+        DROP TABLE schedule_due;
+    END IF;
+END
+$due$;
+
 CREATE TABLE IF NOT EXISTS schedule_coverage
 (
     service_id      text COLLATE "C" NOT NULL,

@@ -9,9 +9,9 @@
 --    another hub id (a concurrent registration of the same child got there first), the whole write fails and nothing
 --    is stored; the registration then resolves its identifiers through the identifier grains.
 -- 2. Schedule read model (040-schedule-read-model.sql): the projection under payload -> 'schedule' becomes the
---    person's rows of schedule_due and schedule_coverage. A new person's rows are plain inserts; later writes upsert
---    only rows whose values differ (a new dose touches one or two due rows), then delete due rows the projection no
---    longer has. A cleared or deleted person loses all its rows.
+--    person's row of schedule_due_person (when any dose is due) and of schedule_coverage. A new person's rows are
+--    plain inserts; later writes upsert only a row whose values differ. A person with nothing left due loses its due
+--    row; a cleared or deleted person loses both.
 DROP TRIGGER IF EXISTS identifier_index_claim ON grain_state;
 DROP FUNCTION IF EXISTS identifier_index_claim();
 DROP TRIGGER IF EXISTS schedule_read_model_write ON grain_state;
@@ -27,6 +27,8 @@ DECLARE
     unit     text;
     status   integer;
     claims   jsonb;
+    first_due date;
+    last_due  date;
 BEGIN
     IF TG_OP = 'DELETE' THEN
         hub := OLD.payload -> 'record' ->> 'hubId';
@@ -56,10 +58,12 @@ BEGIN
             SELECT svc, 'identifier', k, 0, 0, 1, jsonb_build_object('hubId', hub, 'claimedAt', to_jsonb(now())), now()
             FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(claims) = 'array' THEN claims ELSE '[]'::jsonb END) AS k
         ), due AS (
-            INSERT INTO schedule_due (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
-                                      managing_unit, county, register_status, grain_key, n0, n1)
-            SELECT svc, hub, d.s, d.n, d.v, d.e, d.r, d.o, d.l, unit, left(unit, 6), status, NEW.grain_key, NEW.n0, NEW.n1
-            FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer, v text, e date, r date, o date, l date)
+            INSERT INTO schedule_due_person (service_id, hub_id, managing_unit, register_status, first_due, last_due, due,
+                                             grain_key, n0, n1)
+            SELECT svc, hub, unit, status, span.first_due, span.last_due, s -> 'due', NEW.grain_key, NEW.n0, NEW.n1
+            FROM (SELECT min(d.r) AS first_due, max(d.l) AS last_due
+                  FROM jsonb_to_recordset(s -> 'due') AS d(r date, l date)) AS span
+            WHERE span.first_due IS NOT NULL
         )
         INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
         SELECT svc, hub, unit, (s ->> 'res')::integer, status, coalesce(s -> 'doses', '[]')
@@ -69,19 +73,24 @@ BEGIN
     END IF;
 
     IF s IS NOT NULL THEN
-        INSERT INTO schedule_due AS t (service_id, hub_id, series, dose, vaccine, earliest, recommended, overdue, latest,
-                                       managing_unit, county, register_status, grain_key, n0, n1)
-        SELECT svc, hub, d.s, d.n, d.v, d.e, d.r, d.o, d.l, unit, left(unit, 6), status, NEW.grain_key, NEW.n0, NEW.n1
-        FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer, v text, e date, r date, o date, l date)
-        ON CONFLICT ON CONSTRAINT schedule_due_pk DO UPDATE
-        SET vaccine = excluded.vaccine, earliest = excluded.earliest, recommended = excluded.recommended,
-            overdue = excluded.overdue, latest = excluded.latest, managing_unit = excluded.managing_unit,
-            county = excluded.county, register_status = excluded.register_status
-        WHERE (t.vaccine, t.earliest, t.recommended, t.overdue, t.latest, t.managing_unit, t.register_status)
-              IS DISTINCT FROM
-              (excluded.vaccine, excluded.earliest, excluded.recommended, excluded.overdue, excluded.latest,
-               excluded.managing_unit, excluded.register_status);
+        SELECT min(d.r), max(d.l) INTO first_due, last_due FROM jsonb_to_recordset(s -> 'due') AS d(r date, l date);
+    END IF;
 
+    IF first_due IS NOT NULL THEN
+        INSERT INTO schedule_due_person AS t (service_id, hub_id, managing_unit, register_status, first_due, last_due, due,
+                                              grain_key, n0, n1)
+        VALUES (svc, hub, unit, status, first_due, last_due, s -> 'due', NEW.grain_key, NEW.n0, NEW.n1)
+        ON CONFLICT ON CONSTRAINT schedule_due_person_pk DO UPDATE
+        SET managing_unit = excluded.managing_unit, register_status = excluded.register_status,
+            first_due = excluded.first_due, last_due = excluded.last_due, due = excluded.due
+        WHERE (t.managing_unit, t.register_status, t.first_due, t.last_due, t.due)
+              IS DISTINCT FROM
+              (excluded.managing_unit, excluded.register_status, excluded.first_due, excluded.last_due, excluded.due);
+    ELSE
+        DELETE FROM schedule_due_person t WHERE t.service_id = svc AND t.hub_id = hub;
+    END IF;
+
+    IF s IS NOT NULL THEN
         INSERT INTO schedule_coverage AS t (service_id, hub_id, managing_unit, residence, register_status, doses)
         VALUES (svc, hub, unit, (s ->> 'res')::integer, status, coalesce(s -> 'doses', '[]'))
         ON CONFLICT ON CONSTRAINT schedule_coverage_pk DO UPDATE
@@ -90,13 +99,7 @@ BEGIN
         WHERE (t.managing_unit, t.residence, t.register_status, t.doses)
               IS DISTINCT FROM
               (excluded.managing_unit, excluded.residence, excluded.register_status, excluded.doses);
-    END IF;
-
-    DELETE FROM schedule_due t
-    WHERE t.service_id = svc AND t.hub_id = hub
-      AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(s -> 'due') AS d(s text, n integer)
-                      WHERE d.s = t.series AND d.n = t.dose);
-    IF s IS NULL THEN
+    ELSE
         DELETE FROM schedule_coverage t WHERE t.service_id = svc AND t.hub_id = hub;
     END IF;
 
