@@ -8,8 +8,8 @@
 -- schedule_due_person: a person's due doses, one row per person with any. The projection's due array (the next dose
 -- of each series and, where a dose is skipped at an age, the dose after it) is kept whole; a due list unpacks the rows
 -- of the unit whose earliest recommended date falls before the list's end. A row per dose with three indexes was a
--- third of PostgreSQL's CPU during ingest (4.4 rows and 13 index entries per child); a row per person costs one row
--- and two index entries. Children of a county share the 6-digit prefix of their unit codes, so county lists scan the
+-- quarter to a third of PostgreSQL's CPU during ingest (4.4 rows and 13 index entries per child); a row per person
+-- costs one row and two index entries. Children of a county share the 6-digit prefix of their unit codes, so county lists scan the
 -- same index over a range of units.
 CREATE TABLE IF NOT EXISTS schedule_due_person
 (
