@@ -8,7 +8,7 @@ internal static class ScheduleReadModelSql
     // Register statuses no longer managed here (facts §4.4): moved out, temporarily away, dead, deleted, vaccinated elsewhere.
     private const string InRegister = "register_status NOT IN (2, 3, 4, 5, 8)";
 
-    /// <summary>One page of a due list; <c>@Area</c> is matched against the unit or county column.</summary>
+    /// <summary>One page of a due list of the unit or county <c>@Area</c>, after the page key <c>@After…</c>.</summary>
     public static string DueList(DatabaseKind kind, AreaLevel level, bool includeOutstanding) =>
         kind == DatabaseKind.PostgreSql ? PostgresDueList(level, includeOutstanding) : SqliteDueList(level, includeOutstanding);
 

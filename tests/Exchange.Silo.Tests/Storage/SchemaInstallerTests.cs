@@ -89,7 +89,7 @@ public sealed class SchemaInstallerTests
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql, "installer");
         await SchemaInstaller.InstallAsync(DatabaseKind.PostgreSql, database.ConnectionString, CancellationToken.None);
         const string Payload = """
-            {"record":{"hubId":"hub-1"},"schedule":{"u":"4201020101","res":1,"st":1,"doses":[],"due":[
+            {"record":{"hubId":"hub-1","demographics":{"name":"王小明","birthDate":"2025-12-05"}},"schedule":{"u":"4201020101","res":1,"st":1,"doses":[],"due":[
               {"s":"HepB","n":2,"v":"0202","e":"2026-02-01","r":"2026-02-05","o":"2026-03-05","l":"2044-01-05"},
               {"s":"DTaP","n":1,"v":"0402","e":"2026-04-05","r":"2026-04-05","o":"2026-05-05","l":"2032-01-05"}]}}
             """;
@@ -106,11 +106,15 @@ public sealed class SchemaInstallerTests
             "SELECT first_due || ' ' || last_due || ' ' || jsonb_array_length(due) FROM schedule_due_person WHERE service_id = 'svc' AND hub_id = 'hub-1'"));
         Assert.Equal(0L, Convert.ToInt64(
             await database.ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'schedule_due'"), CultureInfo.InvariantCulture));
+        // Read back through due lists: the first week of April holds the DTaP dose alone; with what is outstanding, the
+        // HepB dose recommended in February comes first. The name comes from the person's state, so the grain key too
+        // was carried over.
         var readModel = new ScheduleReadModel(DatabaseKind.PostgreSql, database.ConnectionString, "svc");
-        var april = await readModel.ListDueAsync(
-            new DueListQuery(Area.Parse("4201020101")!, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 7), IncludeOutstanding: false, PageSize: 10, After: null),
-            CancellationToken.None);
-        Assert.Equal(("hub-1", "DTaP", 1, new DateOnly(2026, 5, 5)), Assert.Single(april) is var entry ? (entry.HubId, entry.Series, entry.Dose, entry.Overdue) : default);
+        var april = new DueListQuery(Area.Parse("4201020101")!, new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 7), IncludeOutstanding: false, PageSize: 10, After: null);
+        var entry = Assert.Single(await readModel.ListDueAsync(april, CancellationToken.None));
+        Assert.Equal(("hub-1", "王小明", "DTaP", 1, new DateOnly(2026, 5, 5)), (entry.HubId, entry.Name, entry.Series, entry.Dose, entry.Overdue));
+        var outstanding = await readModel.ListDueAsync(april with { IncludeOutstanding = true }, CancellationToken.None);
+        Assert.Equal(["HepB 2", "DTaP 1"], outstanding.Select(due => $"{due.Series} {due.Dose}"));
     }
 
     [Theory]

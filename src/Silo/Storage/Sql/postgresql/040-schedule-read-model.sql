@@ -9,8 +9,8 @@
 -- of each series and, where a dose is skipped at an age, the dose after it) is kept whole; a due list unpacks the rows
 -- of the unit whose earliest recommended date falls before the list's end. A row per dose with three indexes was a
 -- quarter to a third of PostgreSQL's CPU during ingest (4.4 rows and 13 index entries per child); a row per person
--- costs one row and two index entries. Children of a county share the 6-digit prefix of their unit codes, so county lists scan the
--- same index over a range of units.
+-- costs one row and two index entries. Children of a county share the 6-digit prefix of their unit codes, so county
+-- lists scan the same index over a range of units.
 CREATE TABLE IF NOT EXISTS schedule_due_person
 (
     service_id      text COLLATE "C" NOT NULL,
@@ -28,6 +28,15 @@ CREATE TABLE IF NOT EXISTS schedule_due_person
 
 CREATE INDEX IF NOT EXISTS schedule_due_person_unit ON schedule_due_person (service_id, managing_unit, first_due);
 
+-- The first recommended and the last "latest" date of a projection's due array (both null when nothing is due): the
+-- person-state trigger and the migration below keep a row's first_due and last_due with it.
+CREATE OR REPLACE FUNCTION schedule_due_span(due jsonb)
+RETURNS TABLE (first_due date, last_due date)
+LANGUAGE sql STABLE AS $fn$
+    SELECT min(d.r), max(d.l)
+    FROM jsonb_to_recordset(CASE WHEN jsonb_typeof(due) = 'array' THEN due ELSE '[]' END) AS d(r date, l date)
+$fn$;
+
 -- Databases from before schedule_due_person: fill it from the stored projections once, then drop the per-dose table.
 DO $due$
 BEGIN
@@ -38,10 +47,7 @@ BEGIN
                (g.payload -> 'schedule' ->> 'st')::integer, span.first_due, span.last_due, g.payload -> 'schedule' -> 'due',
                g.grain_key, g.n0, g.n1
         FROM grain_state g
-        CROSS JOIN LATERAL (SELECT min(d.r) AS first_due, max(d.l) AS last_due
-                            FROM jsonb_to_recordset(CASE WHEN jsonb_typeof(g.payload -> 'schedule' -> 'due') = 'array'
-                                                         THEN g.payload -> 'schedule' -> 'due' ELSE '[]' END)
-                                 AS d(r date, l date)) AS span
+        CROSS JOIN LATERAL schedule_due_span(g.payload -> 'schedule' -> 'due') AS span
         WHERE g.state_name = 'person' AND g.payload -> 'record' ->> 'hubId' IS NOT NULL AND span.first_due IS NOT NULL
         ON CONFLICT ON CONSTRAINT schedule_due_person_pk DO NOTHING;
         DROP TABLE schedule_due;

@@ -61,8 +61,7 @@ BEGIN
             INSERT INTO schedule_due_person (service_id, hub_id, managing_unit, register_status, first_due, last_due, due,
                                              grain_key, n0, n1)
             SELECT svc, hub, unit, status, span.first_due, span.last_due, s -> 'due', NEW.grain_key, NEW.n0, NEW.n1
-            FROM (SELECT min(d.r) AS first_due, max(d.l) AS last_due
-                  FROM jsonb_to_recordset(s -> 'due') AS d(r date, l date)) AS span
+            FROM schedule_due_span(s -> 'due') AS span
             WHERE span.first_due IS NOT NULL
         )
         INSERT INTO schedule_coverage (service_id, hub_id, managing_unit, residence, register_status, doses)
@@ -73,7 +72,7 @@ BEGIN
     END IF;
 
     IF s IS NOT NULL THEN
-        SELECT min(d.r), max(d.l) INTO first_due, last_due FROM jsonb_to_recordset(s -> 'due') AS d(r date, l date);
+        SELECT span.first_due, span.last_due INTO first_due, last_due FROM schedule_due_span(s -> 'due') AS span;
     END IF;
 
     IF first_due IS NOT NULL THEN
