@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Exchange.Silo.Storage;
+using Exchange.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -49,7 +49,7 @@ public sealed class PostgreSqlClusteringTests
                 options.Invariant = AdoNetInvariants.PostgreSql;
                 options.ConnectionString = connectionString;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            silo.ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next());
             silo.AddMemoryGrainStorage(ProbeStorage.ProviderName);
         });
         return builder.Build();
@@ -87,11 +87,4 @@ public sealed class PostgreSqlClusteringTests
             "SELECT count(*) FROM membership_silo WHERE deployment_id = @id AND status = @status",
             ("id", ClusterId),
             ("status", status)))!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
