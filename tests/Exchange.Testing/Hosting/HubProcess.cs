@@ -205,6 +205,14 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The first error the hub logged, with the lines under it: repeated last, since a long output is cut from the top.</summary>
+    private static string FirstError(string output)
+    {
+        var lines = output.Split('\n');
+        var first = Array.FindIndex(lines, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
+        return first < 0 ? "(none logged)" : string.Join('\n', lines.Skip(first).Take(8));
+    }
+
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + StartTimeout;
@@ -212,7 +220,8 @@ public sealed class HubProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} while starting:\n{Output}");
+                throw new InvalidOperationException(
+                    $"The hub exited with code {_process.ExitCode} while starting:\n{Output}\nIts first error:\n{FirstError(Output)}");
             }
 
             try
