@@ -30,4 +30,29 @@ public sealed class StartupConfigurationTests
         Assert.Equal(2, exitCode);
         Assert.Contains("'Storage'", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_PostgresServerNotListening_ExitsAndItsFirstErrorIsTheFailedStart()
+    {
+        var settings = HubSettings.Postgres($"Host=127.0.0.1;Port={FreePorts.Next()};Username=postgres;Database=none;Timeout=3");
+
+        var (exitCode, output) = await HubProcess.RunToExitAsync(settings.Environment(), settings.DataFolder);
+
+        Assert.NotEqual(0, exitCode);
+        var firstError = HubProcess.FirstError(output);
+        Assert.StartsWith("fail:", firstError, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", firstError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UnknownProvider_FirstErrorIsTheRefusedSetting()
+    {
+        var settings = HubSettings.Sqlite();
+        var environment = settings.Environment().ToDictionary();
+        environment["Storage__Provider"] = "Oracle";
+
+        var (_, output) = await HubProcess.RunToExitAsync(environment, settings.DataFolder);
+
+        Assert.StartsWith("Exchange hub cannot start:", HubProcess.FirstError(output), StringComparison.Ordinal);
+    }
 }

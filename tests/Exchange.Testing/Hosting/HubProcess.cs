@@ -15,6 +15,8 @@ public sealed class HubProcess : IAsyncDisposable
     /// <summary>Environment variable that overrides where the hub's build output is.</summary>
     public const string HubDllVariable = "EXCHANGE_HUB_DLL";
 
+    private static readonly string[] ErrorStarts = ["fail:", "crit:", "Exchange hub cannot start:", "Unhandled exception."];
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -205,12 +207,15 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The first error the hub logged, with the lines under it: repeated last, since a long output is cut from the top.</summary>
-    private static string FirstError(string output)
+    /// <summary>
+    /// The first error the hub reported, with the lines under it: repeated last, since a long output is cut from the top.
+    /// Errors are logged (fail:, crit:), a refused setting is printed by Program, and a crash by the runtime.
+    /// </summary>
+    public static string FirstError(string output)
     {
         var lines = output.Split('\n');
-        var first = Array.FindIndex(lines, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
-        return first < 0 ? "(none logged)" : string.Join('\n', lines.Skip(first).Take(8));
+        var first = Array.FindIndex(lines, line => ErrorStarts.Any(start => line.StartsWith(start, StringComparison.Ordinal)));
+        return first < 0 ? "(none reported)" : string.Join('\n', lines.Skip(first).Take(8));
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)

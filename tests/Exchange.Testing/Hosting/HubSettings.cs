@@ -32,8 +32,8 @@ public sealed record HubSettings(string DataFolder, string? PostgreSql = null, s
 
     /// <summary>
     /// The same node again (same data, same silo identity), e.g. after it was killed. Its client ports are new: the old
-    /// ones are free while it is down, and the OS may hand one to any outgoing connection meanwhile (a restart in CI
-    /// once failed with "address already in use").
+    /// ones are free while it is down, and another process may take one meanwhile (a restart in CI once failed with
+    /// "address already in use").
     /// </summary>
     public HubSettings Restarted() => this with { GrpcPort = FreePorts.Next(), HttpPort = FreePorts.Next() };
 
