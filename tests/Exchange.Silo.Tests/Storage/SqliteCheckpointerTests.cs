@@ -19,9 +19,16 @@ public sealed class SqliteCheckpointerTests
         await SchemaInstaller.InstallAsync(DatabaseKind.Sqlite, database.ConnectionString, CancellationToken.None);
         await using var dataSource = new SqliteDataSource(database.ConnectionString);
         // SQLite checkpoints when the last connection to a file closes, and tests running beside this one clear every
-        // connection pool in the process: this unpooled connection, open throughout, is never that last one.
+        // connection pool in the process: this unpooled connection, open throughout, is never that last one. Opening
+        // alone does not count: SQLite opens the file lazily, and a connection holds its share of the WAL only from its
+        // first statement (without one, this test failed now and then with the rows already in the file).
         await using var keepOpen = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
         await keepOpen.OpenAsync();
+        await using (var touch = keepOpen.CreateCommand())
+        {
+            touch.CommandText = "SELECT count(*) FROM sqlite_master";
+            await touch.ExecuteScalarAsync();
+        }
         var file = Path.Combine(database.SqliteFolder, SqliteConnectionStrings.DatabaseFileName);
         await WriteRowsAsync(dataSource);
         var sizeBefore = new FileInfo(file).Length;
