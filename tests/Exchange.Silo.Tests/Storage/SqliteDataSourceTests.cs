@@ -23,7 +23,7 @@ public sealed class SqliteDataSourceTests
 
         Assert.Equal(5000L, busyTimeout);
         Assert.Equal(1L, synchronous);
-        Assert.Equal(10_000L, autoCheckpoint);
+        Assert.Equal(50_000L, autoCheckpoint);
     }
 
     [Fact]
