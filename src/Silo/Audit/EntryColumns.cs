@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 
 namespace Exchange.Silo.Audit;
@@ -44,8 +46,29 @@ internal static class EntryColumns
         return new LoggedEntry(reader.GetString(0), reader.GetInt64(1), entry, (byte[])reader[17], (byte[])reader[18]);
     }
 
-    public static string PersonsJson(IReadOnlyList<TouchedPerson> persons) =>
-        JsonSerializer.Serialize(persons.Select(person => new[] { person.HubId, person.Region }));
+    /// <summary>
+    /// [[hub id, region], ...], as JsonSerializer writes a list of string pairs, written directly: through the
+    /// serializer it was 8% of the exchange-log writer thread's CPU.
+    /// </summary>
+    public static string PersonsJson(IReadOnlyList<TouchedPerson> persons)
+    {
+        var buffer = new ArrayBufferWriter<byte>(8 + (persons.Count * 56));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var person in persons)
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(person.HubId);
+                writer.WriteStringValue(person.Region);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static TouchedPerson[] ParsePersons(string json)
     {
