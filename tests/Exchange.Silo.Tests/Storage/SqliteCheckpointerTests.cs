@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Exchange.Silo.Tests.Storage;
 
 /// <summary>
-/// Writers' connections leave the write-ahead log to the checkpointer (their automatic threshold is a 40 MB backstop),
+/// Writers' connections leave the write-ahead log to the checkpointer (their automatic threshold is a 200 MB backstop),
 /// so without it committed pages would stay in the WAL; with it they reach the database file within moments.
 /// </summary>
 public sealed class SqliteCheckpointerTests
