@@ -43,12 +43,4 @@ public sealed class ExchangeLogDatabase : IAsyncDisposable
         command.CommandText = sql;
         return command;
     }
-
-    public static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

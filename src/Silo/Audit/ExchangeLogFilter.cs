@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Exchange.Silo.Storage;
 
 namespace Exchange.Silo.Audit;
 
@@ -43,13 +44,13 @@ public sealed record ExchangeLogFilter
         if (From is { } from)
         {
             where.Append(" AND e.recorded_at_us >= @From");
-            ExchangeLogDatabase.Add(command, "From", Time.ToMicroseconds(from));
+            command.AddParameter("From", Time.ToMicroseconds(from));
         }
 
         if (To is { } to)
         {
             where.Append(" AND e.recorded_at_us < @To");
-            ExchangeLogDatabase.Add(command, "To", Time.ToMicroseconds(to));
+            command.AddParameter("To", Time.ToMicroseconds(to));
         }
 
         Equal(where, command, "e.caller_system", "CallerSystem", CallerSystem);
@@ -58,7 +59,7 @@ public sealed record ExchangeLogFilter
         if (PersonHubId.Length > 0)
         {
             where.Append(" AND EXISTS (SELECT 1 FROM exchange_log_person p WHERE p.chain_id = e.chain_id AND p.sequence = e.sequence AND p.hub_id = @PersonHubId)");
-            ExchangeLogDatabase.Add(command, "PersonHubId", PersonHubId);
+            command.AddParameter("PersonHubId", PersonHubId);
         }
 
         if (PersonRegion.Length > 0 || CrossRegionOnly)
@@ -67,7 +68,7 @@ public sealed record ExchangeLogFilter
             if (PersonRegion.Length > 0)
             {
                 where.Append(" AND q.region = @PersonRegion");
-                ExchangeLogDatabase.Add(command, "PersonRegion", PersonRegion);
+                command.AddParameter("PersonRegion", PersonRegion);
             }
 
             if (CrossRegionOnly)
@@ -83,7 +84,7 @@ public sealed record ExchangeLogFilter
         if (Outcome is { } outcome)
         {
             where.Append(" AND e.outcome = @Outcome");
-            ExchangeLogDatabase.Add(command, "Outcome", outcome.ToString());
+            command.AddParameter("Outcome", outcome.ToString());
         }
 
         return where.ToString();
@@ -94,7 +95,7 @@ public sealed record ExchangeLogFilter
         if (value.Length > 0)
         {
             where.Append(" AND ").Append(column).Append(" = @").Append(name);
-            ExchangeLogDatabase.Add(command, name, value);
+            command.AddParameter(name, value);
         }
     }
 
@@ -109,7 +110,7 @@ public sealed record ExchangeLogFilter
         for (var i = 0; i < values.Count; i++)
         {
             where.Append(i == 0 ? "@" : ", @").Append(name).Append(i);
-            ExchangeLogDatabase.Add(command, $"{name}{i}", values[i]);
+            command.AddParameter($"{name}{i}", values[i]);
         }
 
         where.Append(')');

@@ -18,7 +18,7 @@ public sealed class ExchangeLogPruner(ExchangeLogDatabase database)
             SELECT chain_id, max(sequence) FROM exchange_log_checkpoint WHERE signed_at_us < @Cutoff GROUP BY chain_id ORDER BY chain_id
             """))
         {
-            ExchangeLogDatabase.Add(command, "Cutoff", Time.ToMicroseconds(cutoff));
+            command.AddParameter("Cutoff", Time.ToMicroseconds(cutoff));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -58,8 +58,8 @@ public sealed class ExchangeLogPruner(ExchangeLogDatabase database)
         await using var command = ExchangeLogDatabase.Command(connection, transaction, sql);
         if (sql.Contains("@Chain", StringComparison.Ordinal))
         {
-            ExchangeLogDatabase.Add(command, "Chain", chainId);
-            ExchangeLogDatabase.Add(command, "Sequence", sequence);
+            command.AddParameter("Chain", chainId);
+            command.AddParameter("Sequence", sequence);
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken);

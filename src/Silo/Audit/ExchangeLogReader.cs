@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Exchange.Silo.Storage;
 
 namespace Exchange.Silo.Audit;
 
@@ -97,9 +98,9 @@ public sealed class ExchangeLogReader(ExchangeLogDatabase database)
             where += newestFirst
                 ? " AND (e.recorded_at_us, e.chain_id, e.sequence) < (@AfterTime, @AfterChain, @AfterSequence)"
                 : " AND (e.recorded_at_us, e.chain_id, e.sequence) > (@AfterTime, @AfterChain, @AfterSequence)";
-            ExchangeLogDatabase.Add(command, "AfterTime", token.RecordedAtUs);
-            ExchangeLogDatabase.Add(command, "AfterChain", token.ChainId);
-            ExchangeLogDatabase.Add(command, "AfterSequence", token.Sequence);
+            command.AddParameter("AfterTime", token.RecordedAtUs);
+            command.AddParameter("AfterChain", token.ChainId);
+            command.AddParameter("AfterSequence", token.Sequence);
         }
 
         var direction = newestFirst ? "DESC" : "ASC";

@@ -26,9 +26,9 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = ExchangeLogDatabase.Command(connection, null,
             "INSERT INTO exchange_log_key (key_id, public_key, added_at_us) VALUES (@KeyId, @PublicKey, @AddedAt) ON CONFLICT (key_id) DO NOTHING");
-        ExchangeLogDatabase.Add(command, "KeyId", keyId);
-        ExchangeLogDatabase.Add(command, "PublicKey", publicKey);
-        ExchangeLogDatabase.Add(command, "AddedAt", Time.ToMicroseconds(now));
+        command.AddParameter("KeyId", keyId);
+        command.AddParameter("PublicKey", publicKey);
+        command.AddParameter("AddedAt", Time.ToMicroseconds(now));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -178,7 +178,7 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
         await using var command = ExchangeLogDatabase.Command(connection, transaction, CheckpointSql);
         foreach (var (name, value) in CheckpointValues(checkpoint))
         {
-            ExchangeLogDatabase.Add(command, name, value);
+            command.AddParameter(name, value);
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -196,7 +196,7 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
     private static async Task<(long Sequence, byte[] Hash)?> ReadHeadAsync(DbConnection connection, string sql, string chainId, CancellationToken cancellationToken)
     {
         await using var command = ExchangeLogDatabase.Command(connection, null, sql);
-        ExchangeLogDatabase.Add(command, "Chain", chainId);
+        command.AddParameter("Chain", chainId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader[1]) : null;
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Exchange.Silo.Storage;
 
 namespace Exchange.Silo.Audit;
 
@@ -52,16 +53,16 @@ public sealed class ExchangeLogVerifier(ExchangeLogDatabase database, TimeProvid
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = ExchangeLogDatabase.Command(connection, null, "SELECT count(*) FROM exchange_log WHERE chain_id = @Chain AND hash = @Hash AND sequence > @Sequence");
-        ExchangeLogDatabase.Add(command, "Chain", chainId);
-        ExchangeLogDatabase.Add(command, "Hash", hash);
-        ExchangeLogDatabase.Add(command, "Sequence", sequence);
+        command.AddParameter("Chain", chainId);
+        command.AddParameter("Hash", hash);
+        command.AddParameter("Sequence", sequence);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task<OpenReader> OpenAsync(DbConnection connection, string sql, string chainId, CancellationToken cancellationToken)
     {
         var command = ExchangeLogDatabase.Command(connection, null, sql);
-        ExchangeLogDatabase.Add(command, "Chain", chainId);
+        command.AddParameter("Chain", chainId);
         return new OpenReader(command, await command.ExecuteReaderAsync(cancellationToken));
     }
 
@@ -96,7 +97,7 @@ public sealed class ExchangeLogVerifier(ExchangeLogDatabase database, TimeProvid
     {
         await using var command = ExchangeLogDatabase.Command(connection, null,
             "SELECT sequence, hash, signed_at_us, key_id, signature FROM exchange_log_checkpoint WHERE chain_id = @Chain ORDER BY sequence");
-        ExchangeLogDatabase.Add(command, "Chain", chainId);
+        command.AddParameter("Chain", chainId);
         var checkpoints = new List<Checkpoint>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -12,12 +12,18 @@ public static class DatabaseCommands
         ? new NpgsqlConnection(connectionString)
         : new SqliteConnection(connectionString);
 
-    /// <summary>Adds a named parameter; null is sent as SQL NULL.</summary>
+    /// <summary>Adds a named parameter, written @name in the query text; null is sent as SQL NULL.</summary>
+    /// <remarks>
+    /// The name is stored with its @: Microsoft.Data.Sqlite looks every parameter up by name at every execution, and a
+    /// bare "name" costs four lookups ("name", then "@name", "$name", ":name"), each a linear scan of the statement's
+    /// parameters. On the SQLite exchange-log writer that was a fifth of its CPU. Npgsql accepts either form.
+    /// </remarks>
     public static void AddParameter(this DbCommand command, string name, object? value)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentException.ThrowIfNullOrEmpty(name);
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        parameter.ParameterName = name[0] is '@' or '$' or ':' ? name : "@" + name;
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
     }

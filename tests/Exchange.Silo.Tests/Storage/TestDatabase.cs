@@ -2,7 +2,6 @@ using System.Data.Common;
 using Exchange.Silo.Storage;
 using Exchange.Testing.Postgres;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Exchange.Silo.Tests.Storage;
 
@@ -69,9 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private async Task<DbConnection> OpenAsync()
     {
-        DbConnection connection = Kind == DatabaseKind.PostgreSql
-            ? new NpgsqlConnection(ConnectionString)
-            : new SqliteConnection(ConnectionString);
+        var connection = DatabaseCommands.Connection(Kind, ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
@@ -82,10 +79,7 @@ public sealed class TestDatabase : IAsyncDisposable
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            command.AddParameter(name, value);
         }
 
         return command;
