@@ -52,7 +52,7 @@ internal static class EntryColumns
     /// </summary>
     public static string PersonsJson(IReadOnlyList<TouchedPerson> persons)
     {
-        var buffer = new ArrayBufferWriter<byte>(8 + (persons.Count * 56));
+        var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();

@@ -7,7 +7,6 @@ namespace Exchange.Silo.Audit;
 /// <summary>Appends chained entries and checkpoints, and tells a writer where its chain ends.</summary>
 public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 {
-    private readonly ManualResetEventSlim _committed = new(initialState: false, spinCount: 0);
     private SqliteLogAppender? _sqlite;
 
     /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
@@ -65,7 +64,6 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
     {
         _sqlite?.Dispose();
         _sqlite = null;
-        _committed.Dispose();
     }
 
     /// <summary>
@@ -73,13 +71,13 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
     /// the writer thread's CPU in a perf profile, taken from the requests that share the two cores, for a commit that
     /// takes a millisecond or more anyway.
     /// </summary>
-    private void WaitWithoutSpinning(Task task)
+    private static void WaitWithoutSpinning(Task task)
     {
         if (!task.IsCompleted)
         {
-            _committed.Reset();
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_committed.Set);
-            _committed.Wait();
+            using var committed = new ManualResetEventSlim(initialState: false, spinCount: 0);
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(committed.Set);
+            committed.Wait();
         }
 
         task.GetAwaiter().GetResult();
