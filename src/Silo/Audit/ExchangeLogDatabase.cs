@@ -8,6 +8,7 @@ namespace Exchange.Silo.Audit;
 public sealed class ExchangeLogDatabase : IAsyncDisposable
 {
     private readonly DbDataSource _source;
+    private readonly DbDataSource _writerSource;
 
     public ExchangeLogDatabase(DatabaseKind kind, string connectionString)
     {
@@ -15,6 +16,9 @@ public sealed class ExchangeLogDatabase : IAsyncDisposable
         _source = kind == DatabaseKind.PostgreSql
             ? NpgsqlDataSource.Create(connectionString)
             : new SqliteDataSource(connectionString);
+        _writerSource = kind == DatabaseKind.PostgreSql
+            ? NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Multiplexing = false }.ConnectionString)
+            : _source;
     }
 
     public DatabaseKind Kind { get; }
@@ -26,15 +30,25 @@ public sealed class ExchangeLogDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Opens synchronously, for the exchange-log writer's own thread (SQLite only: Npgsql multiplexing has no synchronous commands).</summary>
-    public DbConnection Open()
+    /// <summary>
+    /// Opens synchronously, for the exchange-log writer's own thread, which keeps the connection. On PostgreSQL it is
+    /// not multiplexed (Npgsql multiplexing has no synchronous commands, and it runs every command through the pool).
+    /// </summary>
+    public DbConnection OpenForWriter()
     {
-        var connection = _source.CreateConnection();
+        var connection = _writerSource.CreateConnection();
         connection.Open();
         return connection;
     }
 
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _source.DisposeAsync();
+        if (!ReferenceEquals(_writerSource, _source))
+        {
+            await _writerSource.DisposeAsync();
+        }
+    }
 
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {

@@ -7,7 +7,8 @@ namespace Exchange.Silo.Audit;
 /// <summary>Appends chained entries and checkpoints, and tells a writer where its chain ends.</summary>
 public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 {
-    private SqliteLogAppender? _sqlite;
+    private ILogAppender? _appender;
+    private bool _lostConnection;
 
     /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
     public async Task<(long Sequence, byte[] Hash, long CheckpointSequence)> ChainHeadAsync(string chainId, CancellationToken cancellationToken)
@@ -33,28 +34,44 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 
     /// <summary>
     /// Writes entries (with their person index rows) and checkpoints in one transaction. Blocking, and not
-    /// thread-safe: the writer calls it from its own thread (see <see cref="ExchangeLogWriter"/>). On PostgreSQL it
-    /// waits for the asynchronous write (the hub's connections multiplex, which has no synchronous commands).
+    /// thread-safe: the writer calls it from its own thread (see <see cref="ExchangeLogWriter"/>), through a
+    /// connection kept for it alone.
     /// </summary>
+    /// <remarks>
+    /// A kept connection can be lost while idle (the server restarted, an administrator ended the session): the batch
+    /// is then tried once more on a new one. That is safe even if the first try committed before the connection
+    /// dropped: the retry then breaks the chain's key and fails, and the entries are stored once.
+    /// </remarks>
     public void Append(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(checkpoints);
-        if (database.Kind == DatabaseKind.PostgreSql)
+        var kept = _appender is not null;
+        try
         {
-            WaitWithoutSpinning(AppendInOneRoundTripAsync(entries, checkpoints));
-            return;
+            AppendOnce(entries, checkpoints);
         }
+        catch (Exception) when (kept && _appender is null && _lostConnection)
+        {
+            AppendOnce(entries, checkpoints);
+        }
+    }
 
-        var appender = _sqlite ??= new SqliteLogAppender(database.Open());
+    private void AppendOnce(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
+    {
+        var appender = _appender ??= database.Kind == DatabaseKind.PostgreSql
+            ? new PostgresLogAppender((NpgsqlConnection)database.OpenForWriter())
+            : new SqliteLogAppender(database.OpenForWriter());
         try
         {
             appender.Append(entries, checkpoints);
+            _lostConnection = false;
         }
         catch
         {
             // Start over on a fresh connection: this one may be in any state.
-            _sqlite = null;
+            _lostConnection = appender.LostConnection;
+            _appender = null;
             appender.Dispose();
             throw;
         }
@@ -62,106 +79,16 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 
     public void Dispose()
     {
-        _sqlite?.Dispose();
-        _sqlite = null;
+        _appender?.Dispose();
+        _appender = null;
     }
 
-    /// <summary>
-    /// Blocks the writer's thread until the commit answers. Task.Wait spins first, yielding the CPU in a loop: 16% of
-    /// the writer thread's CPU in a perf profile, taken from the requests that share the two cores, for a commit that
-    /// takes a millisecond or more anyway.
-    /// </summary>
-    private static void WaitWithoutSpinning(Task task)
-    {
-        if (!task.IsCompleted)
-        {
-            using var committed = new ManualResetEventSlim(initialState: false, spinCount: 0);
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(committed.Set);
-            committed.Wait();
-        }
-
-        task.GetAwaiter().GetResult();
-    }
-
-    /// <summary>
-    /// Every exchange waits for its entry to commit, so the commit's round trips are on every call's path. One batch
-    /// with no explicit transaction is one round trip: PostgreSQL runs the statements up to the batch's single Sync
-    /// as one implicit transaction, committed (and flushed, with synchronous_commit) before it answers; a failing
-    /// statement skips the rest and rolls back the earlier ones (Npgsql adds no error barriers unless asked). An
-    /// explicit BEGIN, INSERTs and COMMIT would take three.
-    /// </summary>
-    private async Task AppendInOneRoundTripAsync(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
-    {
-        await using var connection = (NpgsqlConnection)await database.OpenAsync(CancellationToken.None);
-        await using var batch = connection.CreateBatch();
-        if (entries.Count > 0)
-        {
-            batch.BatchCommands.Add(ColumnArraysStatement(EntriesSql, [.. entries.Select(EntryColumns.Values)]));
-        }
-
-        if (entries.SelectMany(PersonColumns.Rows).ToArray() is { Length: > 0 } persons)
-        {
-            batch.BatchCommands.Add(ColumnArraysStatement(PersonsSql, persons));
-        }
-
-        foreach (var checkpoint in checkpoints)
-        {
-            var statement = new NpgsqlBatchCommand(CheckpointSql);
-            foreach (var (name, value) in CheckpointValues(checkpoint))
-            {
-                statement.Parameters.AddWithValue(name, value);
-            }
-
-            batch.BatchCommands.Add(statement);
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            await batch.ExecuteNonQueryAsync(CancellationToken.None);
-        }
-    }
-
-    /// <summary>
-    /// All rows in one INSERT of column arrays ($1 … one array per column): the text is the same for every batch, so
-    /// PostgreSQL plans it once per connection. A multi-row VALUES list was a new statement of up to 19 × 500
-    /// parameters to parse and plan at every batch, and every read waits for its batch. The parameters are positional
-    /// and unnamed, so Npgsql sends the text as it is; named ones (@p0) it parsed and rewrote at every batch (8% of
-    /// the writer thread's CPU).
-    /// </summary>
-    private static NpgsqlBatchCommand ColumnArraysStatement(string sql, object[][] rows)
-    {
-        var statement = new NpgsqlBatchCommand(sql);
-        for (var column = 0; column < rows[0].Length; column++)
-        {
-            // Typed arrays (string[], long[], int[], byte[][]): Npgsql sends them as text[], bigint[], integer[], bytea[].
-            var values = Array.CreateInstance(rows[0][column].GetType(), rows.Length);
-            for (var row = 0; row < rows.Length; row++)
-            {
-                values.SetValue(rows[row][column], row);
-            }
-
-            statement.Parameters.Add(new NpgsqlParameter { Value = values });
-        }
-
-        return statement;
-    }
-
-    private const string EntriesSql = $"""
-        INSERT INTO exchange_log ({EntryColumns.Select})
-        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-        """;
-
-    private const string PersonsSql = $"""
-        INSERT INTO exchange_log_person ({PersonColumns.Select})
-        SELECT * FROM unnest($1, $2, $3, $4, $5)
-        """;
-
-    private const string CheckpointSql = """
+    internal const string CheckpointSql = """
         INSERT INTO exchange_log_checkpoint (chain_id, sequence, hash, signed_at_us, key_id, signature)
         VALUES (@Chain, @Sequence, @Hash, @SignedAt, @KeyId, @Signature)
         """;
 
-    private static (string Name, object Value)[] CheckpointValues(Checkpoint checkpoint) =>
+    internal static (string Name, object Value)[] CheckpointValues(Checkpoint checkpoint) =>
     [
         ("Chain", checkpoint.ChainId),
         ("Sequence", checkpoint.Sequence),

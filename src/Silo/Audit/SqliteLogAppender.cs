@@ -12,7 +12,7 @@ namespace Exchange.Silo.Audit;
 /// connection and the statements saves, per batch, a pool rent with its setup PRAGMAs and two statement compilations.
 /// Not thread-safe: the exchange-log writer appends from its one thread.
 /// </remarks>
-internal sealed class SqliteLogAppender : IDisposable
+internal sealed class SqliteLogAppender : ILogAppender
 {
     private readonly DbConnection _connection;
     private readonly DbCommand _entry;
@@ -47,6 +47,8 @@ internal sealed class SqliteLogAppender : IDisposable
 
         transaction.Commit();
     }
+
+    public bool LostConnection => false;
 
     public void Dispose()
     {
