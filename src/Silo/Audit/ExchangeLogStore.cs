@@ -8,7 +8,6 @@ namespace Exchange.Silo.Audit;
 public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
 {
     private ILogAppender? _appender;
-    private bool _lostConnection;
 
     /// <summary>Where a chain ends: its last entry, or the checkpoint it was pruned to; (0, genesis) for a new chain.</summary>
     public async Task<(long Sequence, byte[] Hash, long CheckpointSequence)> ChainHeadAsync(string chainId, CancellationToken cancellationToken)
@@ -46,35 +45,43 @@ public sealed class ExchangeLogStore(ExchangeLogDatabase database) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(checkpoints);
-        var kept = _appender is not null;
-        try
+        if (_appender is { } kept)
         {
-            AppendOnce(entries, checkpoints);
+            try
+            {
+                kept.Append(entries, checkpoints);
+                return;
+            }
+            catch (Exception) when (kept.LostConnection)
+            {
+                Drop(kept); // and try once more below, on a new connection
+            }
+            catch
+            {
+                Drop(kept);
+                throw;
+            }
         }
-        catch (Exception) when (kept && _appender is null && _lostConnection)
-        {
-            AppendOnce(entries, checkpoints);
-        }
-    }
 
-    private void AppendOnce(IReadOnlyList<LoggedEntry> entries, IReadOnlyList<Checkpoint> checkpoints)
-    {
-        var appender = _appender ??= database.Kind == DatabaseKind.PostgreSql
+        var fresh = _appender = database.Kind == DatabaseKind.PostgreSql
             ? new PostgresLogAppender((NpgsqlConnection)database.OpenForWriter())
             : new SqliteLogAppender(database.OpenForWriter());
         try
         {
-            appender.Append(entries, checkpoints);
-            _lostConnection = false;
+            fresh.Append(entries, checkpoints);
         }
         catch
         {
-            // Start over on a fresh connection: this one may be in any state.
-            _lostConnection = appender.LostConnection;
-            _appender = null;
-            appender.Dispose();
+            Drop(fresh);
             throw;
         }
+    }
+
+    /// <summary>Starts over on a fresh connection at the next append: this one may be in any state.</summary>
+    private void Drop(ILogAppender appender)
+    {
+        _appender = null;
+        appender.Dispose();
     }
 
     public void Dispose()
