@@ -6,9 +6,10 @@ namespace Exchange.Benchmark;
 
 /// <summary>
 /// GetRecord by child code for randomly chosen ingested children (requests built before timing), from C concurrent
-/// callers. Each answer must carry the child's doses. The grains are still active after the ingest, so this is the
-/// hot path: identifier index grain, then person grain, then mapping the record to the wire. Measured, the requests
-/// are sent over and over, alternating with the trivial call (<see cref="InterleavedCalls"/>).
+/// callers. Each answer must carry the child's doses. BulkUpload released the records' activations, so the first
+/// call for each sample reads its record from the database; measured after that pass, the requests are sent over and
+/// over, alternating with the trivial call (<see cref="InterleavedCalls"/>): the hot path of identifier lookup,
+/// active person grain, and mapping the record to the wire.
 /// </summary>
 internal static class GetRecordRun
 {

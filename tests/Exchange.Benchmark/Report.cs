@@ -17,6 +17,7 @@ internal sealed record StorageResult(
     IngestResult Ingest,
     FhirIngestResult FhirIngest,
     PgActivity? IngestDatabase,
+    LatencySummary GetRecordFirstReads,
     LatencySummary GetRecord,
     CpuUsage GetRecordCpu,
     string LoadAverageAfter);
@@ -87,6 +88,8 @@ internal sealed class Report(Options options, string loadAverageAtStart)
             Row(storage, "ingest WAL/child (server-wide)", hubDatabase.WalKib, "KiB", raw?.Before.Database.WalKib, "raw WAL/child");
         }
 
+        Row(storage, "get-record first read p50", result.GetRecordFirstReads.P50Ms, "ms");
+        Row(storage, "get-record first read p99", result.GetRecordFirstReads.P99Ms, "ms");
         Row(storage, "get-record", get.CallsPerSecond, "calls/s", trivial.CallsPerSecond, "trivial calls/s");
         Row(storage, "get-record p50", get.P50Ms, "ms", trivial.P50Ms, "trivial p50");
         var p99Ratio = get.P99Ms / trivial.P99Ms;

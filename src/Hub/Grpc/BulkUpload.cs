@@ -98,7 +98,7 @@ internal sealed class BulkUpload(PersonDirectory directory, Caller caller, Quara
             return (rejected, command.Issues[0].Code, string.Empty);
         }
 
-        var outcome = await directory.RegisterAsync(command.Value);
+        var outcome = await directory.RegisterAsync(command.Value with { ReleaseAfterWrite = true });
         return outcome.Succeeded
             ? (Accepted(sequence, item, outcome), null, outcome.ResidenceRegion)
             : (Rejected(sequence, item, outcome.HubId, outcome.Issues), outcome.Issues[0].Code, outcome.ResidenceRegion);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Exchange.Adapters.Model;
 using Exchange.Adapters.Results;
 using Exchange.Silo.Hosting;
+using Exchange.Silo.Grains;
 using Exchange.Silo.Records;
 using Exchange.Testing.Synthetic;
 
@@ -168,6 +169,49 @@ public class PersonGrainTests(ClusterFixture fixture)
         var replay = await person.RecordDosesAsync(new RecordDosesCommand("cdc", "d-1", [doses[0]], Received));
         Assert.True(replay.Replayed);
         Assert.Equal(firstDoses.Doses, replay.Doses);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_ReleaseAfterWrite_ActivationIsReleasedAndTheRecordReadsBackFromStorage()
+    {
+        var child = fixture.NextChild();
+        var doses = child.Doses.Select(dose => ClusterFixture.DoseOf(dose)).ToArray();
+        var command = ClusterFixture.Register("clinic", "bulk-1", ClusterFixture.RegistrationOf(child), doses) with { ReleaseAfterWrite = true };
+
+        var outcome = await fixture.NewDirectory().RegisterAsync(command);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Issues.Select(issue => issue.Message)));
+        var person = fixture.NewDirectory().Person(outcome.HubId);
+        Assert.Equal(0, await ActivationsOnceSettledAsync(person, expected: 0));
+        var record = await person.GetAsync();
+        Assert.NotNull(record);
+        Assert.Equal(child.Doses.Count, record.Vaccinations.Count);
+        Assert.Equal(1, await ActivationsOnceSettledAsync(person, expected: 1));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_WithoutRelease_ActivationStays()
+    {
+        var (hubId, _) = await RegisterNewChildAsync();
+
+        Assert.Equal(1, await ActivationsOnceSettledAsync(fixture.NewDirectory().Person(hubId), expected: 0));
+    }
+
+    /// <summary>The grain's activation count once it equals <paramref name="expected"/>, or after two seconds.</summary>
+    private async Task<int> ActivationsOnceSettledAsync(IPersonGrain person, int expected)
+    {
+        var management = fixture.Cluster.Client.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        while (true)
+        {
+            var count = await management.GetGrainActivationCount((GrainReference)person);
+            if (count == expected || DateTime.UtcNow >= deadline)
+            {
+                return count;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private async Task<(string HubId, SyntheticChild Child)> RegisterNewChildAsync()
