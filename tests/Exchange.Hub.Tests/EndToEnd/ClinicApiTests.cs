@@ -10,6 +10,9 @@ public abstract class ClinicApiTests(HubProcess hub)
 {
     private static string NewMessageId() => Guid.NewGuid().ToString("N");
 
+    private static string[] HubIdsInOrder(IEnumerable<BulkUploadResult> results) =>
+        [.. results.OrderBy(result => result.Sequence).Select(result => result.HubId)];
+
     [Fact]
     public async Task RegisterChild_NewChild_RecordReadableByEveryIdentifier()
     {
@@ -170,19 +173,8 @@ public abstract class ClinicApiTests(HubProcess hub)
         var items = children.Select(child => child.ToBulkItem(NewMessageId())).ToList();
         items[5].Child.Identifiers[0].Value = "420102000112345678X";
         items.Add(items[3].Clone());
-        using var call = (await hub.ClinicAsync()).BulkUpload();
 
-        foreach (var item in items)
-        {
-            await call.RequestStream.WriteAsync(item);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        var results = new List<BulkUploadResult>();
-        await foreach (var result in call.ResponseStream.ReadAllAsync())
-        {
-            results.Add(result);
-        }
+        var results = await (await hub.ClinicAsync()).UploadAllAsync(items);
 
         Assert.Equal(items.Count, results.Count);
         Assert.Equal(Enumerable.Range(0, items.Count).Select(i => (long)i), results.Select(result => result.Sequence).Order());
@@ -196,6 +188,26 @@ public abstract class ClinicApiTests(HubProcess hub)
         Assert.Equal(19, results.Count(result => result.Status == ItemStatus.Accepted));
         var person = (await (await hub.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = children[7].ByChildCode() })).Person;
         Assert.Equal(children[7].Doses.Count, person.Vaccinations.Count);
+    }
+
+    [Fact]
+    public async Task BulkUpload_SameChildrenInLaterStreams_AllDuplicateUnderTheSameHubIds()
+    {
+        var children = Enumerable.Range(0, 10).Select(_ => TestChildren.Next()).ToList();
+        var items = children.Select(child => child.ToBulkItem(NewMessageId())).ToList();
+
+        var first = await (await hub.ClinicAsync()).UploadAllAsync(items);
+        // Each record's activation was released once stored: these streams find the records in the database.
+        var retried = await (await hub.ClinicAsync()).UploadAllAsync(items);
+        var resent = await (await hub.ClinicAsync()).UploadAllAsync(children.Select(child => child.ToBulkItem(NewMessageId())));
+
+        Assert.All(first, result => Assert.Equal(ItemStatus.Accepted, result.Status));
+        Assert.All(retried.Concat(resent), result => Assert.Equal(ItemStatus.Duplicate, result.Status));
+        var hubIds = HubIdsInOrder(first);
+        Assert.Equal(hubIds, HubIdsInOrder(retried));
+        Assert.Equal(hubIds, HubIdsInOrder(resent));
+        var person = (await (await hub.ClinicAsync()).GetRecordAsync(new GetRecordRequest { Child = children[4].ByChildCode() })).Person;
+        Assert.Equal(children[4].Doses.Count, person.Vaccinations.Count);
     }
 
     [Fact]

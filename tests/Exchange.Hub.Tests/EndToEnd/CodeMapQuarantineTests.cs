@@ -96,15 +96,7 @@ public abstract class CodeMapQuarantineTests(HubProcess hub)
         bad.Vaccinations[0].VaccineCode = "V77";
         var good = TestChildren.WithDoses(1).ToBulkItem("bulk-good");
 
-        using var call = (await hub.ClinicAsync(vendor)).BulkUpload();
-        await call.RequestStream.WriteAsync(bad);
-        await call.RequestStream.WriteAsync(good);
-        await call.RequestStream.CompleteAsync();
-        var results = new List<BulkUploadResult>();
-        await foreach (var result in call.ResponseStream.ReadAllAsync())
-        {
-            results.Add(result);
-        }
+        var results = await (await hub.ClinicAsync(vendor)).UploadAllAsync([bad, good]);
 
         var rejected = results.Single(result => result.ClientMessageId == "bulk-bad");
         Assert.Equal(ItemStatus.Rejected, rejected.Status);

@@ -37,7 +37,7 @@ public abstract class ExchangeLogTests(HubProcess hub)
         var unknown = await Assert.ThrowsAsync<RpcException>(() => clinic.GetRecordAsync(new GetRecordRequest { Child = new ChildReference { HubId = "0123456789abcdef0123456789abcdef" } }).ResponseAsync);
         var bulkChild = TestChildren.WithDoses(1);
         var bulkId = NewMessageId();
-        var bulkResults = await BulkAsync(clinic, bulkChild.ToBulkItem(bulkId), new BulkUploadItem { ClientMessageId = "bad-item" });
+        var bulkResults = await clinic.UploadAllAsync([bulkChild.ToBulkItem(bulkId), new BulkUploadItem { ClientMessageId = "bad-item" }]);
 
         var entries = await AuditClients.QueryAllAsync(hub, new EntryFilter { CallerSystem = system, From = Timestamp.FromDateTimeOffset(from) });
 
@@ -218,24 +218,6 @@ public abstract class ExchangeLogTests(HubProcess hub)
         Assert.Equal((kind, outcome, status, clientMessageId), (entry.Kind, entry.Outcome, entry.StatusCode, entry.ClientMessageId));
         Assert.Equal(persons, entry.Persons.Select(person => (person.HubId, person.Region)));
         Assert.Equal(32, entry.Hash.Length);
-    }
-
-    private static async Task<List<BulkUploadResult>> BulkAsync(ClinicRecords.ClinicRecordsClient clinic, params BulkUploadItem[] items)
-    {
-        using var call = clinic.BulkUpload();
-        foreach (var item in items)
-        {
-            await call.RequestStream.WriteAsync(item);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        var results = new List<BulkUploadResult>();
-        await foreach (var result in call.ResponseStream.ReadAllAsync())
-        {
-            results.Add(result);
-        }
-
-        return results;
     }
 }
 
